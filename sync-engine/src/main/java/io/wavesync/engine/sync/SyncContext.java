@@ -120,6 +120,11 @@ public final class SyncContext {
     return ctx.getSyncTasks(false).tasks();
   }
 
+  /** The tasks a step generates, in order, with cluster access (CreateNamespace lookups). */
+  static List<SyncTask> tasksForTest(Input in, SyncIo io) {
+    return new SyncContext(in, io).getSyncTasks(true).tasks();
+  }
+
   OperationState state() {
     return new OperationState(
         phase,
@@ -811,7 +816,8 @@ public final class SyncContext {
   }
 
   private void deleteHooks(List<SyncTask> hooks) {
-    if (hooks.isEmpty()) {
+    // a dry run changes nothing in the cluster (spec §5.6)
+    if (hooks.isEmpty() || s.dryRun) {
       return;
     }
     Map<ResourceKey, ApiException> errors = io.delete(liveObjs(hooks), s.prunePropagationPolicy);
@@ -826,7 +832,7 @@ public final class SyncContext {
   private void removeHookFinalizers(List<SyncTask> hooks, String errorPrefix) {
     List<SyncTask> withFinalizer =
         filter(hooks, t -> t.live != null && t.live.hasFinalizer(Annotations.HOOK_FINALIZER));
-    if (withFinalizer.isEmpty()) {
+    if (withFinalizer.isEmpty() || s.dryRun) {
       return;
     }
     Map<ResourceKey, String> errors = io.removeHookFinalizers(liveObjs(withFinalizer));
