@@ -59,7 +59,9 @@ public record WaveApplyRequested(
     String fieldManager,
     Map<String, String> trackingLabels,
     Map<String, String> trackingAnnotations,
-    List<WaveTask> tasks)
+    List<WaveTask> tasks,
+    boolean operationDryRun,
+    boolean pruneConfirmed)
     implements WaveCommand {
 
   public static final String TYPE = "WaveApplyRequested";
@@ -99,7 +101,9 @@ public record WaveApplyRequested(
       String fieldManager,
       Map<String, String> trackingLabels,
       Map<String, String> trackingAnnotations,
-      List<WaveTask> tasks) {
+      List<WaveTask> tasks,
+      boolean operationDryRun,
+      boolean pruneConfirmed) {
     return new WaveApplyRequested(
         Envelope.newEventId(),
         TYPE,
@@ -118,6 +122,8 @@ public record WaveApplyRequested(
         fieldManager,
         trackingLabels,
         trackingAnnotations,
-        tasks);
+        tasks,
+        operationDryRun,
+        pruneConfirmed);
   }
 }

@@ -224,7 +224,7 @@ final class EventSamples {
         "wavesync",
         Map.of("app.kubernetes.io/instance", APP, "app.kubernetes.io/managed-by", "wavesync"),
         Map.of("wavesync.io/operation", OPERATION),
-        List.of(migrate, pruneConfig));
+        List.of(migrate, pruneConfig), false, false);
   }
 
   static ObjectRef migrateRef() {
@@ -267,7 +267,7 @@ final class EventSamples {
             null,
             Map.of("app.kubernetes.io/instance", APP),
             Map.of(),
-            List.of(notify));
+            List.of(notify), false, false);
     return CleanupRequested.of(
         APP,
         OPERATION,

@@ -58,7 +58,7 @@ class PayloadTest {
             null,
             labels,
             null,
-            null);
+            null, false, false);
 
     finalizers.clear();
     labels.clear();
@@ -88,7 +88,7 @@ class PayloadTest {
             null,
             null,
             null,
-            null);
+            null, false, false);
 
     assertThat(command.tasks()).isEmpty();
     assertThat(command.trackingLabels()).isEmpty();
@@ -417,7 +417,7 @@ class PayloadTest {
             null,
             null,
             null,
-            null);
+            null, false, false);
 
     assertThatThrownBy(
             () -> CleanupRequested.of("guestbook", "op", "c", null, null, otherOperation))
@@ -438,7 +438,7 @@ class PayloadTest {
                     null,
                     null,
                     null,
-                    null))
+                    null, false, false))
         .hasMessageContaining("invalid field 'phase'");
   }
 

@@ -1,5 +1,7 @@
 package io.wavesync.engine.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,6 +32,7 @@ public final class KubeObject {
   }
 
   /** Wraps the given node without copying; the caller must not change it afterwards. */
+  @JsonCreator
   public static KubeObject of(ObjectNode node) {
     return new KubeObject(node);
   }
@@ -62,6 +65,7 @@ public final class KubeObject {
   }
 
   /** The underlying JSON. Do not modify it. */
+  @JsonValue
   public ObjectNode json() {
     return node;
   }

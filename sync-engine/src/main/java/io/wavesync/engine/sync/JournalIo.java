@@ -110,7 +110,8 @@ public final class JournalIo implements SyncIo {
             + c.getClass().getSimpleName());
       }
       if (!e.answered()) {
-        throw new Suspended(journal, e, false);
+        // the call as made now: only answers need to be kept, calls are made again on replay
+        throw new Suspended(journal, new Entry(seq, c, null), false);
       }
       return (T) e.answer();
     }
