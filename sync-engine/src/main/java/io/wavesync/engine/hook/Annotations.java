@@ -31,11 +31,35 @@ public final class Annotations {
     }
     Set<String> out = new LinkedHashSet<>();
     for (String item : value.split(",", -1)) {
-      String t = item.strip();
+      String t = trimSpace(item);
       if (!t.isEmpty()) {
         out.add(t);
       }
     }
     return List.copyOf(new ArrayList<>(out));
+  }
+
+  /** Go's {@code strings.TrimSpace}: Unicode White_Space, which includes U+0085 and U+00A0. */
+  static String trimSpace(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    switch (c) {
+      case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u0085', '\u00A0':
+        return true;
+      default:
+        int type = Character.getType(c);
+        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+            || type == Character.PARAGRAPH_SEPARATOR;
+    }
   }
 }

@@ -477,7 +477,7 @@ public final class SyncContext {
   /** {@code <rev7>-<phase>-<startedAt unix seconds>}, lower-cased (spec §2.2 H2). */
   private String generatedNameSuffix(SyncPhase p) {
     String rev = s.revision.length() >= 8 ? s.revision.substring(0, 7) : s.revision;
-    return (rev + "-" + p.name() + "-" + startedAt.getEpochSecond()).toLowerCase();
+    return (rev + "-" + p.name() + "-" + startedAt.getEpochSecond()).toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Discovery with up to 5 attempts on 401 Unauthorized (client-go's default retry). */

@@ -37,7 +37,8 @@ public final class SyncTasks {
           .thenComparingInt(t -> kindOrder(t.obj().kind()))
           .thenComparing(t -> t.obj().name())
           .thenComparing(t -> t.obj().group())
-          .thenComparing(t -> t.obj().namespace());
+          .thenComparing(t -> t.obj().namespace())
+          .thenComparing(t -> t.obj().kind());
 
   private SyncTasks() {}
 
