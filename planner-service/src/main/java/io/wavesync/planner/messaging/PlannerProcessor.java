@@ -1,0 +1,240 @@
+package io.wavesync.planner.messaging;
+
+import io.wavesync.events.CleanupCompleted;
+import io.wavesync.events.CloudEventHeaders;
+import io.wavesync.events.EventDecodingException;
+import io.wavesync.events.EventJson;
+import io.wavesync.events.HealthObserved;
+import io.wavesync.events.HookCompleted;
+import io.wavesync.events.Observation;
+import io.wavesync.events.SyncRequestEvent;
+import io.wavesync.events.SyncRequested;
+import io.wavesync.events.TerminateRequested;
+import io.wavesync.events.Topics;
+import io.wavesync.events.WaveApplied;
+import io.wavesync.events.WavesyncEvent;
+import io.wavesync.planner.domain.AppRecord;
+import io.wavesync.planner.domain.PlannerCore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+/**
+ * The Kafka Streams processor of the planner: decodes requests and observations, hands them to
+ * {@link PlannerCore} with the application's record from the state store, saves the record and
+ * forwards the commands and operation updates. A wall-clock punctuator drives timers.
+ */
+public final class PlannerProcessor implements Processor<String, byte[], String, byte[]> {
+
+  private static final Logger LOG = Logger.getLogger(PlannerProcessor.class);
+
+  public static final String APPS_STORE = "planner-apps";
+  public static final String ACTIVE_STORE = "planner-active";
+  public static final String DLQ_REASON = io.wavesync.events.CloudEventHeaders.DLQ_REASON;
+
+  private final PlannerCore core;
+  private final Settings settings;
+  private final PlannerMetrics metrics;
+  private ProcessorContext<String, byte[]> ctx;
+  private KeyValueStore<String, byte[]> apps;
+  private KeyValueStore<String, byte[]> active;
+
+  /** What the processor needs from configuration. */
+  public record Settings(String fieldManager, Duration tick, int maxRequestBytes, String source) {}
+
+  public PlannerProcessor(PlannerCore core, Settings settings, PlannerMetrics metrics) {
+    this.core = core;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, byte[]> context) {
+    this.ctx = context;
+    this.apps = context.getStateStore(APPS_STORE);
+    this.active = context.getStateStore(ACTIVE_STORE);
+    context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    String topic = ctx.recordMetadata().map(m -> m.topic()).orElse("");
+    metrics.consumed(topic);
+    try {
+      if (Topics.SYNC_REQUESTS.equals(topic)) {
+        onRequest(record);
+      } else {
+        onObservation(record, topic);
+      }
+    } catch (RuntimeException e) {
+      // a record that breaks the planner must not stop it: park it with the reason
+      LOG.errorf(e, "failed to process record of %s with key %s", topic, record.key());
+      metrics.failed(topic);
+      deadLetter(record, topic, e.toString());
+    }
+  }
+
+  private void onRequest(Record<String, byte[]> record) {
+    String app = record.key();
+    byte[] value = record.value();
+    if (value != null && value.length > settings.maxRequestBytes()) {
+      reject(record, app, null, "sync request is " + value.length
+          + " bytes, over the limit of " + settings.maxRequestBytes() + " bytes");
+      return;
+    }
+    SyncRequestEvent event;
+    try {
+      event = EventJson.deserialize(value, SyncRequestEvent.class);
+    } catch (EventDecodingException e) {
+      reject(record, app, operationIdOf(value), "invalid sync request: " + e.getMessage());
+      return;
+    }
+    if (app == null || !app.equals(event.application())) {
+      // the key decides the partition and so the single writer: it must name the application
+      reject(record, event.application(), operationIdOf(value),
+          "invalid sync request: record key '" + app + "' does not match application '"
+              + event.application() + "'");
+      return;
+    }
+    if (event instanceof SyncRequested s) {
+      apply(app, new PlannerCore.StartSync(EventMapper.request(s)));
+    } else if (event instanceof TerminateRequested t) {
+      apply(app, new PlannerCore.Terminate(t.operationId()));
+    }
+  }
+
+  private void reject(Record<String, byte[]> record, String app, String operationId, String why) {
+    metrics.failed(Topics.SYNC_REQUESTS);
+    deadLetter(record, Topics.SYNC_REQUESTS, why);
+    if (app != null && !app.isBlank()) {
+      String opId = operationId != null ? operationId : java.util.UUID.randomUUID().toString();
+      apply(app, new PlannerCore.Rejected(opId, why));
+    }
+  }
+
+  private static String operationIdOf(byte[] value) {
+    try {
+      return EventJson.newMapper().readTree(value).path("operationId").textValue();
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private void onObservation(Record<String, byte[]> record, String topic) {
+    Observation event;
+    try {
+      event = EventJson.deserialize(record.value(), Observation.class);
+    } catch (EventDecodingException e) {
+      metrics.failed(topic);
+      deadLetter(record, topic, e.getMessage());
+      return;
+    }
+    String app = event.application();
+    PlannerCore.Input input;
+    if (event instanceof WaveApplied w) {
+      input = EventMapper.answer(w);
+    } else if (event instanceof CleanupCompleted c) {
+      input = EventMapper.answer(c);
+    } else if (event instanceof HealthObserved h) {
+      input = EventMapper.observed(h);
+    } else if (event instanceof HookCompleted h) {
+      input = new PlannerCore.HookLogs(EventMapper.key(h.ref()).toString(), h.logTail());
+    } else {
+      return; // per-resource apply and delete reports are for people and dashboards
+    }
+    if (apps.get(app) == null && !(input instanceof PlannerCore.Observed)) {
+      return;
+    }
+    apply(app, input);
+  }
+
+  private void tick(long wallClock) {
+    Instant now = Instant.ofEpochMilli(wallClock);
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = active.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        keys.add(kv.key);
+      }
+    }
+    for (String app : keys) {
+      try {
+        apply(app, new PlannerCore.Tick(), now);
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "timer of application %s failed", app);
+      }
+    }
+  }
+
+  private void apply(String app, PlannerCore.Input input) {
+    apply(app, input, Instant.ofEpochMilli(ctx.currentSystemTimeMs()));
+  }
+
+  private void apply(String app, PlannerCore.Input input, Instant now) {
+    AppRecord before = AppRecordSerde.read(apps.get(app));
+    long started = System.nanoTime();
+    PlannerCore.Result result = core.handle(before, app, input, now);
+    metrics.handled(input, System.nanoTime() - started);
+    AppRecord rec = result.record();
+    apps.put(app, AppRecordSerde.write(rec));
+    if (rec.active()) {
+      active.put(app, new byte[0]);
+    } else {
+      active.delete(app);
+    }
+    for (PlannerCore.Output out : result.outputs()) {
+      emit(app, out, now);
+    }
+  }
+
+  private void emit(String app, PlannerCore.Output out, Instant now) {
+    if (out instanceof PlannerCore.SendRunTasks c) {
+      var wave = EventMapper.wave(app, c, settings.fieldManager());
+      send(Topics.waveTopic(wave.phase()), app, wave);
+      metrics.command("wave", wave.phase().name());
+    } else if (out instanceof PlannerCore.SendCleanup c) {
+      send(Topics.CLEANUP, app, EventMapper.cleanup(app, c, settings.fieldManager()));
+      metrics.command("cleanup", c.kind().name());
+    } else if (out instanceof PlannerCore.Publish p) {
+      var update = EventMapper.operation(p.record());
+      send(Topics.OPERATIONS, app, update);
+      metrics.operation(update);
+    } else if (out instanceof PlannerCore.Refused r) {
+      send(Topics.OPERATIONS, app, EventMapper.refused(app, r.request(), r.message(), now));
+      AppRecord current = AppRecordSerde.read(apps.get(app));
+      if (current != null && current.request != null) {
+        // keep the compacted topic's latest value for the application on the running operation
+        send(Topics.OPERATIONS, app, EventMapper.operation(current));
+      }
+    }
+  }
+
+  private void send(String topic, String key, WavesyncEvent event) {
+    RecordHeaders headers = new RecordHeaders();
+    for (Map.Entry<String, String> h : CloudEventHeaders.headers(event, settings.source()).entrySet()) {
+      headers.add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+    ctx.forward(new Record<>(key, EventJson.serialize(event), ctx.currentSystemTimeMs(), headers),
+        PlannerTopology.sinkFor(topic));
+  }
+
+  private void deadLetter(Record<String, byte[]> record, String topic, String reason) {
+    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    headers.add(DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
+    ctx.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
+        PlannerTopology.sinkFor(Topics.dlq(topic)));
+    metrics.deadLettered(topic);
+  }
+}

@@ -1,0 +1,59 @@
+package io.wavesync.planner.messaging;
+
+import io.wavesync.events.Topics;
+import io.wavesync.planner.config.PlannerConfig;
+import io.wavesync.planner.domain.PlannerCore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The planner's topology: requests and observations into one processor with the applications'
+ * store (persistent, changelogged), and one sink per output topic.
+ */
+@ApplicationScoped
+public class PlannerTopology {
+
+  static final String SOURCE = "inputs";
+  static final String PROCESSOR = "planner";
+
+  /** Every topic the planner writes to. */
+  static final List<String> OUTPUTS = List.of(Topics.WAVES_PRESYNC, Topics.WAVES_SYNC,
+      Topics.WAVES_POSTSYNC, Topics.WAVES_SYNCFAIL, Topics.CLEANUP, Topics.OPERATIONS,
+      Topics.dlq(Topics.SYNC_REQUESTS), Topics.dlq(Topics.OBSERVATIONS));
+
+  static String sinkFor(String topic) {
+    return "to-" + topic;
+  }
+
+  @Produces
+  public Topology topology(PlannerConfig config, PlannerMetrics metrics) {
+    return build(new PlannerCore(new PlannerCore.Config(config.fieldManager(),
+            config.resendAfter(), config.backstop(), config.maxCachedTargets())),
+        new PlannerProcessor.Settings(config.fieldManager(), config.tick(),
+            config.maxRequestBytes(), config.source()),
+        metrics);
+  }
+
+  public static Topology build(
+      PlannerCore core, PlannerProcessor.Settings settings, PlannerMetrics metrics) {
+    Topology t = new Topology();
+    t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+        Topics.SYNC_REQUESTS, Topics.OBSERVATIONS);
+    t.addProcessor(PROCESSOR, () -> new PlannerProcessor(core, settings, metrics), SOURCE);
+    t.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PlannerProcessor.APPS_STORE),
+        Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+    t.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PlannerProcessor.ACTIVE_STORE),
+        Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+    for (String topic : OUTPUTS) {
+      t.addSink(sinkFor(topic), topic, Serdes.String().serializer(),
+          Serdes.ByteArray().serializer(), PROCESSOR);
+    }
+    return t;
+  }
+}
