@@ -90,7 +90,7 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     String app = record.key();
     byte[] value = record.value();
     if (value != null && value.length > settings.maxRequestBytes()) {
-      reject(record, app, null, "sync request is " + value.length
+      reject(record, app, operationIdOf(value), "sync request is " + value.length
           + " bytes, over the limit of " + settings.maxRequestBytes() + " bytes");
       return;
     }
