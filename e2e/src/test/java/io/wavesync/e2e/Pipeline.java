@@ -1,0 +1,244 @@
+package io.wavesync.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.wavesync.events.EventJson;
+import io.wavesync.events.HealthObserved;
+import io.wavesync.events.Observation;
+import io.wavesync.events.OperationUpdated;
+import io.wavesync.events.SyncRequested;
+import io.wavesync.events.TerminateRequested;
+import io.wavesync.events.Topics;
+import io.wavesync.events.WavesyncEvent;
+import io.wavesync.events.payload.SyncOptions;
+import io.wavesync.sandbox.SandboxCluster;
+import io.wavesync.testsupport.EmbeddedKafka;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The whole pipeline for end-to-end tests: a real Kafka broker, the sandbox cluster, and the four
+ * packaged services as separate processes; plus a client that publishes requests and records every
+ * operation update and observation.
+ */
+final class Pipeline implements AutoCloseable {
+
+  static final List<String> SERVICES =
+      List.of("planner-service", "phase-runner-service", "hook-watcher-service", "cleanup-service");
+
+  final Path root = Path.of(System.getProperty("wavesync.root", "..")).toAbsolutePath().normalize();
+  final EmbeddedKafka kafka = new EmbeddedKafka();
+  final SandboxCluster sandbox = new SandboxCluster();
+  final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+  final List<OperationUpdated> operations = new CopyOnWriteArrayList<>();
+  final List<Observation> observations = new CopyOnWriteArrayList<>();
+  private KafkaProducer<String, String> producer;
+  private Thread reader;
+  private volatile boolean running = true;
+  private Path plannerState;
+
+  Pipeline start() throws Exception {
+    kafka.start();
+    List<String> topics = new ArrayList<>(Topics.ALL);
+    Topics.ALL.forEach(t -> topics.add(Topics.dlq(t)));
+    kafka.createTopics(topics);
+    sandbox.start("127.0.0.1", 0);
+    plannerState = Files.createTempDirectory("wavesync-planner-e2e");
+    for (String s : SERVICES) {
+      services.put(s, newService(s));
+    }
+    for (ServiceProcess p : services.values()) {
+      p.start();
+    }
+    for (ServiceProcess p : services.values()) {
+      p.awaitReady(Duration.ofSeconds(120));
+    }
+    Properties pp = new Properties();
+    pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    pp.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    producer = new KafkaProducer<>(pp);
+    startReader();
+    return this;
+  }
+
+  private ServiceProcess newService(String name) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+    props.put("quarkus.kubernetes-client.api-server-url", sandbox.url());
+    props.put("quarkus.kubernetes-client.trust-certs", "true");
+    props.put("quarkus.kubernetes-client.namespace", "default");
+    if (name.equals("planner-service")) {
+      props.put("kafka-streams.state.dir", plannerState.toString());
+      // a stable member id lets a restarted planner take its partitions back at once
+      props.put("kafka-streams.group.instance.id", "planner-e2e-0");
+    }
+    return new ServiceProcess(name, root, props);
+  }
+
+  ServiceProcess service(String name) {
+    return services.get(name);
+  }
+
+  /** Restarts a service in a new process with the same settings (and state directory). */
+  void restart(String name) throws Exception {
+    ServiceProcess fresh = newService(name);
+    services.put(name, fresh);
+    fresh.start();
+    fresh.awaitReady(Duration.ofSeconds(120));
+  }
+
+  KubernetesClient k8s() {
+    return sandbox.client();
+  }
+
+  private void startReader() {
+    Properties cp = new Properties();
+    cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    cp.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+    cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    cp.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    cp.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cp);
+    consumer.subscribe(List.of(Topics.OPERATIONS, Topics.OBSERVATIONS));
+    reader = new Thread(() -> {
+      try (consumer) {
+        while (running) {
+          for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+            if (r.topic().equals(Topics.OPERATIONS)) {
+              operations.add(EventJson.deserialize(r.value(), OperationUpdated.class));
+            } else {
+              try {
+                observations.add(EventJson.deserialize(r.value(), Observation.class));
+              } catch (RuntimeException e) {
+                // not every observation needs to be understood by the test
+              }
+            }
+          }
+        }
+      }
+    }, "e2e-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Reads every YAML file of a directory under the repository into one multi-document text. */
+  String manifests(String dir) throws IOException {
+    try (Stream<Path> files = Files.list(root.resolve(dir))) {
+      List<Path> sorted = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      StringBuilder b = new StringBuilder();
+      for (Path p : sorted) {
+        b.append(Files.readString(p)).append("\n---\n");
+      }
+      return b.toString();
+    }
+  }
+
+  static String resource(String name) throws IOException {
+    try (var in = Pipeline.class.getResourceAsStream("/apps/" + name)) {
+      if (in == null) {
+        throw new IOException("no test resource /apps/" + name);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  String sync(String app, String namespace, String manifests, SyncOptions options) {
+    return sync(app, namespace, "FooBarBaz", manifests, options);
+  }
+
+  String sync(String app, String namespace, String revision, String manifests, SyncOptions options) {
+    String opId = UUID.randomUUID().toString();
+    publish(app, SyncRequested.of(app, opId, "e2e", revision, namespace, manifests, options));
+    return opId;
+  }
+
+  void terminate(String app, String opId) {
+    publish(app, TerminateRequested.of(app, opId, "e2e", "test"));
+  }
+
+  void publish(String app, WavesyncEvent event) {
+    try {
+      producer.send(new ProducerRecord<>(Topics.topicOf(event), app, EventJson.serializeToString(event)))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits for an update of the operation that matches, and returns it. */
+  OperationUpdated await(String opId, Predicate<OperationUpdated> p, Duration timeout) {
+    return await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+        .until(() -> updates(opId).stream().filter(p).reduce((a, b) -> b).orElse(null),
+            java.util.Objects::nonNull);
+  }
+
+  /** Waits for the operation to complete and returns its final state. */
+  OperationUpdated awaitCompleted(String opId, Duration timeout) {
+    return await(opId, u -> u.phase().isCompleted(), timeout);
+  }
+
+  List<OperationUpdated> updates(String opId) {
+    return operations.stream().filter(u -> u.operationId().equals(opId)).toList();
+  }
+
+  /** Distinct uids observed per object name of an application: a hook run twice has two. */
+  Map<String, List<String>> observedUids(String app) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Observation o : observations) {
+      if (o instanceof HealthObserved h && h.application().equals(app) && h.ref().uid() != null) {
+        List<String> uids = out.computeIfAbsent(h.ref().name(), k -> new ArrayList<>());
+        if (!uids.contains(h.ref().uid())) {
+          uids.add(h.ref().uid());
+        }
+      }
+    }
+    return out;
+  }
+
+  String logs() {
+    return services.values().stream().map(s -> s.name() + ": " + s.log())
+        .collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public void close() throws Exception {
+    running = false;
+    if (reader != null) {
+      reader.join(2000);
+    }
+    if (producer != null) {
+      producer.close();
+    }
+    List<ServiceProcess> all = new ArrayList<>(services.values());
+    Collections.reverse(all);
+    for (ServiceProcess p : all) {
+      p.close();
+    }
+    sandbox.close();
+    kafka.close();
+  }
+}
