@@ -49,7 +49,7 @@ final class Pipeline implements AutoCloseable {
       List.of("planner-service", "phase-runner-service", "hook-watcher-service", "cleanup-service");
 
   final Path root = Path.of(System.getProperty("wavesync.root", "..")).toAbsolutePath().normalize();
-  final EmbeddedKafka kafka = new EmbeddedKafka();
+  EmbeddedKafka kafka;
   final SandboxCluster sandbox = new SandboxCluster();
   final Map<String, ServiceProcess> services = new LinkedHashMap<>();
   final List<OperationUpdated> operations = new CopyOnWriteArrayList<>();
@@ -60,7 +60,8 @@ final class Pipeline implements AutoCloseable {
   private Path plannerState;
 
   Pipeline start() throws Exception {
-    kafka.start();
+    // several partitions, as in production: applications spread over them
+    kafka = EmbeddedKafka.startOrConnect(3);
     List<String> topics = new ArrayList<>(Topics.ALL);
     Topics.ALL.forEach(t -> topics.add(Topics.dlq(t)));
     kafka.createTopics(topics);
@@ -239,6 +240,8 @@ final class Pipeline implements AutoCloseable {
       p.close();
     }
     sandbox.close();
-    kafka.close();
+    if (kafka != null) {
+      kafka.close();
+    }
   }
 }
