@@ -3,6 +3,9 @@ package io.wavesync.planner.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Configuration of the planner service. */
 @ConfigMapping(prefix = "planner")
@@ -31,6 +34,30 @@ public interface PlannerConfig {
   /** Parsed manifests of this many operations are kept in memory. */
   @WithDefault("64")
   int maxCachedTargets();
+
+  /**
+   * Projects: where applications may deploy. An application belongs to the first project (by name
+   * order) whose {@code applications} globs match it; an application in no project may deploy
+   * anywhere.
+   */
+  Map<String, Project> projects();
+
+  /** One project, like an Argo CD project's destinations and resource lists. */
+  interface Project {
+    /** Application name globs. */
+    List<String> applications();
+
+    /** Namespace globs objects may be applied to. */
+    @WithDefault("*")
+    List<String> destinations();
+
+    /** Allowed kinds as {@code group/Kind} globs ({@code /ConfigMap} for the core API). */
+    @WithDefault("*/*")
+    List<String> kinds();
+
+    /** Denied kinds, checked first. */
+    Optional<List<String>> deniedKinds();
+  }
 
   /** The CloudEvents source of what the planner publishes. */
   @WithDefault("/wavesync/planner-service")

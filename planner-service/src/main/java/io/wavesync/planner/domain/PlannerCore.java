@@ -8,6 +8,7 @@ import io.wavesync.engine.sync.JournalIo;
 import io.wavesync.engine.sync.Operation;
 import io.wavesync.engine.sync.OperationPhase;
 import io.wavesync.engine.sync.OperationState;
+import io.wavesync.engine.sync.ProjectPolicy;
 import io.wavesync.engine.sync.RunTasksRequest;
 import io.wavesync.engine.sync.SyncContext;
 import io.wavesync.engine.sync.SyncSettings;
@@ -72,9 +73,10 @@ public final class PlannerCore {
   public record Result(AppRecord record, List<Output> outputs) {}
 
   /** Tunables. */
-  public record Config(String fieldManager, Duration resendAfter, Duration backstop, int maxCachedTargets) {
-    public static final Config DEFAULT =
-        new Config("wavesync", Duration.ofSeconds(10), Duration.ofSeconds(2), 64);
+  public record Config(String fieldManager, Duration resendAfter, Duration backstop,
+      int maxCachedTargets, java.util.function.Function<String, ProjectPolicy> projects) {
+    public static final Config DEFAULT = new Config("wavesync", Duration.ofSeconds(10),
+        Duration.ofSeconds(2), 64, app -> ProjectPolicy.ANY);
   }
 
   private final Config config;
@@ -237,7 +239,8 @@ public final class PlannerCore {
         out.add(new Publish(r));
         return;
       }
-      SyncSettings settings = RequestSettings.settings(r.request, config.fieldManager());
+      SyncSettings settings = RequestSettings.settings(r.request, config.fieldManager())
+          .toBuilder().permissionValidator(config.projects().apply(r.application).validator()).build();
       JournalIo.Journal journal = journal(r);
       SyncContext.Input input = new SyncContext.Input(targets, new ArrayList<>(r.observed.values()),
           r.state, settings, journal.now(), k -> r.hookLogs.get(k.toString()));

@@ -32,10 +32,21 @@ public class PlannerTopology {
   @Produces
   public Topology topology(PlannerConfig config, PlannerMetrics metrics) {
     return build(new PlannerCore(new PlannerCore.Config(config.fieldManager(),
-            config.resendAfter(), config.backstop(), config.maxCachedTargets())),
+            config.resendAfter(), config.backstop(), config.maxCachedTargets(),
+            app -> projectFor(config, app))),
         new PlannerProcessor.Settings(config.fieldManager(), config.tick(),
             config.maxRequestBytes(), config.source()),
         metrics);
+  }
+
+  static io.wavesync.engine.sync.ProjectPolicy projectFor(PlannerConfig config, String app) {
+    return new java.util.TreeMap<>(config.projects()).entrySet().stream()
+        .filter(e -> e.getValue().applications().stream()
+            .anyMatch(g -> app.matches(g.replace(".", "\\.").replace("*", ".*"))))
+        .findFirst()
+        .map(e -> new io.wavesync.engine.sync.ProjectPolicy(e.getKey(), e.getValue().destinations(),
+            e.getValue().kinds(), e.getValue().deniedKinds().orElse(java.util.List.of())))
+        .orElse(io.wavesync.engine.sync.ProjectPolicy.ANY);
   }
 
   public static Topology build(

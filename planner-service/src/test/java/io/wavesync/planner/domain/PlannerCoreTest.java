@@ -75,7 +75,7 @@ class PlannerCoreTest {
 
   /** Feeds inputs to the core, answers its commands from the cluster, reports what changed. */
   static final class Driver {
-    final PlannerCore core = new PlannerCore(PlannerCore.Config.DEFAULT);
+    PlannerCore core = new PlannerCore(PlannerCore.Config.DEFAULT);
     final SimCluster cluster = new SimCluster();
     final Deque<PlannerCore.Output> commands = new ArrayDeque<>();
     final List<PlannerCore.Output> sent = new ArrayList<>();
@@ -332,5 +332,18 @@ class PlannerCoreTest {
     d.pump();
     assertThat(d.waves()).containsExactly("Sync/0:[first]", "Sync/1:[second]");
     assertThat(d.phase()).isEqualTo(OperationPhase.Succeeded);
+  }
+
+  @Test
+  void anObjectOutsideTheApplicationsProjectMakesTheSyncInvalidBeforeAnythingIsApplied() {
+    Driver d = new Driver();
+    d.core = new PlannerCore(new PlannerCore.Config("wavesync", Duration.ofSeconds(10),
+        Duration.ofSeconds(2), 8, app -> new io.wavesync.engine.sync.ProjectPolicy("payments",
+            List.of("payments"), List.of("*/*"), List.of())));
+    d.handle(new PlannerCore.StartSync(request("op-1", APP_MANIFESTS)));
+    assertThat(d.phase()).isEqualTo(OperationPhase.Failed);
+    assertThat(d.message()).startsWith("one or more synchronization tasks are not valid: ")
+        .contains("namespace shop is not permitted in project payments (destinations: payments)");
+    assertThat(d.sent).isEmpty();
   }
 }
