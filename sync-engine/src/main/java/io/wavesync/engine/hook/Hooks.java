@@ -52,6 +52,9 @@ public final class Hooks {
   }
 
   public static boolean isHook(KubeObject obj) {
+    if (!hasHookAnnotations(obj)) {
+      return false;
+    }
     if (obj.hasAnnotation(Annotations.HOOK)) {
       return !isSkip(obj);
     }
@@ -60,6 +63,11 @@ public final class Hooks {
       return !"crd-install".equals(obj.annotation(Annotations.HELM_HOOK));
     }
     return false;
+  }
+
+  /** Most objects carry no hook annotation at all: answer them without parsing anything. */
+  private static boolean hasHookAnnotations(KubeObject obj) {
+    return obj.hasAnnotation(Annotations.HOOK) || obj.hasAnnotation(Annotations.HELM_HOOK);
   }
 
   /** Hooks without any recognised type are dropped from the target set entirely. */
@@ -167,6 +175,6 @@ public final class Hooks {
    * carry a sync-phase hook type.
    */
   public static boolean excludedFromSync(KubeObject obj) {
-    return (isPreDeleteHook(obj) || isPostDeleteHook(obj)) && !hasSyncPhaseHookType(obj);
+    return hasHookAnnotations(obj) && (isPreDeleteHook(obj) || isPostDeleteHook(obj)) && !hasSyncPhaseHookType(obj);
   }
 }

@@ -193,13 +193,33 @@ public final class KubeObject {
   }
 
   public KubeObject withName(String name) {
-    ObjectNode copy = node.deepCopy();
+    ObjectNode copy = copyMetadata();
     meta(copy).put("name", name);
     return new KubeObject(copy);
   }
 
+  /**
+   * One copy with, where given, a name and a namespace set and a finalizer appended if absent: what
+   * a hook task needs (spec §2.2 H1–H3, E1) without copying the object three times.
+   */
+  public KubeObject withHookIdentity(String name, String namespace, String finalizer) {
+    ObjectNode copy = copyMetadata();
+    ObjectNode meta = meta(copy);
+    if (name != null) {
+      meta.put("name", name);
+    }
+    if (namespace != null) {
+      meta.put("namespace", namespace);
+    }
+    if (finalizer != null && !hasFinalizer(finalizer)) {
+      JsonNode f = meta.get("finalizers");
+      (f instanceof ArrayNode a ? a : meta.putArray("finalizers")).add(finalizer);
+    }
+    return new KubeObject(copy);
+  }
+
   public KubeObject withNamespace(String namespace) {
-    ObjectNode copy = node.deepCopy();
+    ObjectNode copy = copyMetadata();
     meta(copy).put("namespace", namespace);
     return new KubeObject(copy);
   }
@@ -208,7 +228,7 @@ public final class KubeObject {
     if (hasFinalizer(finalizer)) {
       return this;
     }
-    ObjectNode copy = node.deepCopy();
+    ObjectNode copy = copyMetadata();
     ObjectNode meta = meta(copy);
     JsonNode f = meta.get("finalizers");
     ArrayNode arr = f instanceof ArrayNode a ? a : meta.putArray("finalizers");
@@ -220,7 +240,7 @@ public final class KubeObject {
     if (!hasFinalizer(finalizer)) {
       return this;
     }
-    ObjectNode copy = node.deepCopy();
+    ObjectNode copy = copyMetadata();
     ArrayNode arr = (ArrayNode) meta(copy).get("finalizers");
     for (int i = arr.size() - 1; i >= 0; i--) {
       if (finalizer.equals(arr.get(i).asText())) {
@@ -231,7 +251,7 @@ public final class KubeObject {
   }
 
   public KubeObject withAnnotation(String key, String value) {
-    ObjectNode copy = node.deepCopy();
+    ObjectNode copy = copyMetadata();
     ObjectNode meta = meta(copy);
     JsonNode a = meta.get("annotations");
     ObjectNode ann = a instanceof ObjectNode o ? o : meta.putObject("annotations");
@@ -240,7 +260,7 @@ public final class KubeObject {
   }
 
   public KubeObject withLabel(String key, String value) {
-    ObjectNode copy = node.deepCopy();
+    ObjectNode copy = copyMetadata();
     ObjectNode meta = meta(copy);
     JsonNode l = meta.get("labels");
     ObjectNode labels = l instanceof ObjectNode o ? o : meta.putObject("labels");
@@ -265,6 +285,18 @@ public final class KubeObject {
   @Override
   public String toString() {
     return ResourceKey.of(this).toString();
+  }
+
+  /**
+   * A new root sharing every field with this object except a copy of {@code metadata}: the
+   * {@code with*} methods change only metadata, and the rest is never modified, so copying spec and
+   * status of thousands of objects would be wasted.
+   */
+  private ObjectNode copyMetadata() {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    node.fields().forEachRemaining(e -> root.set(e.getKey(),
+        e.getKey().equals("metadata") ? e.getValue().deepCopy() : e.getValue()));
+    return root;
   }
 
   private ObjectNode metadata() {

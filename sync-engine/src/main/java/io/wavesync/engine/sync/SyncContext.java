@@ -412,18 +412,15 @@ public final class SyncContext {
     if (!s.skipHooks) {
       for (KubeObject h : recon.hooks()) {
         for (SyncPhase p : Hooks.phases(h)) {
-          KubeObject target = h;
-          if (target.name().isEmpty()) {
-            target = target.withName(target.generateName() + generatedNameSuffix(p));
-          }
-          target = target.withFinalizer(Annotations.HOOK_FINALIZER);
-          tasks.add(new SyncTask(p, target, null));
+          String name = h.name().isEmpty() ? h.generateName() + generatedNameSuffix(p) : null;
+          String ns = h.namespace().isEmpty() && !s.namespace.isEmpty() ? s.namespace : null;
+          tasks.add(new SyncTask(p, h.withHookIdentity(name, ns, Annotations.HOOK_FINALIZER), null));
         }
       }
     }
     for (SyncTask t : tasks) {
       if (t.target != null && t.target.namespace().isEmpty() && !s.namespace.isEmpty()) {
-        t.target = t.target.withNamespace(s.namespace);
+        t.setTarget(t.target.withNamespace(s.namespace));
       }
     }
     if (withCluster && s.namespaceModifier != null && !s.namespace.isEmpty()) {
@@ -460,7 +457,7 @@ public final class SyncContext {
     reversePruneWaves(tasks);
     SyncTasks.sort(tasks);
 
-    for (SyncTask t : tasks) {
+    for (SyncTask t : syncRes.isEmpty() ? List.<SyncTask>of() : tasks) {
       ResourceResult r = syncRes.get(t.resultKey());
       if (r != null) {
         t.syncStatus = r.status();
@@ -563,17 +560,29 @@ public final class SyncContext {
 
   /** E2: the reconciled live object of a target (a live key without namespace matches any). */
   private KubeObject liveObj(KubeObject target) {
-    for (Reconciliation.Resource r : recon.resources()) {
-      ResourceKey k = r.key();
-      if (k.group().equals(target.group())
-          && k.kind().equals(target.kind())
-          && (k.namespace().isEmpty() || k.namespace().equals(target.namespace()))
-          && k.name().equals(target.name())) {
-        return r.live();
+    if (resourcesByName == null) {
+      resourcesByName = new HashMap<>();
+      for (Reconciliation.Resource r : recon.resources()) {
+        ResourceKey k = r.key();
+        resourcesByName.computeIfAbsent(k.group() + "/" + k.kind() + "/" + k.name(),
+            x -> new ArrayList<>()).add(new Object[] {k, r});
+      }
+    }
+    List<Object[]> candidates =
+        resourcesByName.get(target.group() + "/" + target.kind() + "/" + target.name());
+    if (candidates != null) {
+      for (Object[] c : candidates) {
+        ResourceKey k = (ResourceKey) c[0];
+        if (k.namespace().isEmpty() || k.namespace().equals(target.namespace())) {
+          return ((Reconciliation.Resource) c[1]).live();
+        }
       }
     }
     return null;
   }
+
+  /** Reconciled resources by group/kind/name, built on first use. */
+  private Map<String, List<Object[]>> resourcesByName;
 
   /** Prune tasks run in mirrored wave order, PruneLast ones after the last Sync wave (§5.7). */
   private void reversePruneWaves(List<SyncTask> tasks) {

@@ -26,10 +26,25 @@ public final class SyncTask {
   String appliedUid = "";
   java.time.Instant runningSince;
 
+  // read once: annotations and identity never change during a step, and sorting asks often
+  private Boolean hook;
+  private Long baseWave;
+  private String name;
+  private String kind;
+  private String group;
+  private String namespace;
+
   SyncTask(SyncPhase phase, KubeObject target, KubeObject live) {
     this.phase = phase;
     this.target = target;
     this.live = live;
+  }
+
+  /** Replaces the target (a copy with the same annotations) and forgets its cached identity. */
+  void setTarget(KubeObject target) {
+    this.target = target;
+    this.name = null;
+    this.namespace = null;
   }
 
   public SyncPhase phase() {
@@ -54,15 +69,27 @@ public final class SyncTask {
   }
 
   public boolean isHook() {
-    return Hooks.isHook(obj());
+    if (hook == null) {
+      hook = Hooks.isHook(obj());
+    }
+    return hook;
   }
 
   public long wave() {
-    return waveOverride != null ? waveOverride : Hooks.wave(obj());
+    if (waveOverride != null) {
+      return waveOverride;
+    }
+    if (baseWave == null) {
+      baseWave = Hooks.wave(obj());
+    }
+    return baseWave;
   }
 
   public String group() {
-    return obj().group();
+    if (group == null) {
+      group = obj().group();
+    }
+    return group;
   }
 
   public String version() {
@@ -70,15 +97,24 @@ public final class SyncTask {
   }
 
   public String kind() {
-    return obj().kind();
+    if (kind == null) {
+      kind = obj().kind();
+    }
+    return kind;
   }
 
   public String namespace() {
-    return obj().namespace();
+    if (namespace == null) {
+      namespace = obj().namespace();
+    }
+    return namespace;
   }
 
   public String name() {
-    return obj().name();
+    if (name == null) {
+      name = obj().name();
+    }
+    return name;
   }
 
   public ResourceKey resourceKey() {

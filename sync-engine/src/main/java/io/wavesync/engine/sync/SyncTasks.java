@@ -34,11 +34,11 @@ public final class SyncTasks {
   public static final Comparator<SyncTask> ORDER =
       Comparator.<SyncTask>comparingInt(t -> t.phase.order())
           .thenComparingLong(SyncTask::wave)
-          .thenComparingInt(t -> kindOrder(t.obj().kind()))
-          .thenComparing(t -> t.obj().name())
-          .thenComparing(t -> t.obj().group())
-          .thenComparing(t -> t.obj().namespace())
-          .thenComparing(t -> t.obj().kind());
+          .thenComparingInt(t -> kindOrder(t.kind()))
+          .thenComparing(SyncTask::name)
+          .thenComparing(SyncTask::group)
+          .thenComparing(SyncTask::namespace)
+          .thenComparing(SyncTask::kind);
 
   private SyncTasks() {}
 
