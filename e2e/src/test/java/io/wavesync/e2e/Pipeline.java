@@ -50,7 +50,9 @@ final class Pipeline implements AutoCloseable {
 
   final Path root = Path.of(System.getProperty("wavesync.root", "..")).toAbsolutePath().normalize();
   EmbeddedKafka kafka;
-  final SandboxCluster sandbox = new SandboxCluster();
+  // pods start at once: the durations a test sees are the ones its manifests ask for
+  final SandboxCluster sandbox = new SandboxCluster(
+      io.wavesync.sandbox.SandboxSettings.defaults().withPodStartDelay(Duration.ZERO));
   final Map<String, ServiceProcess> services = new LinkedHashMap<>();
   final List<OperationUpdated> operations = new CopyOnWriteArrayList<>();
   final List<Observation> observations = new CopyOnWriteArrayList<>();

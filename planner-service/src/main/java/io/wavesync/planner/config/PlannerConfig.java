@@ -59,6 +59,20 @@ public interface PlannerConfig {
     Optional<List<String>> deniedKinds();
   }
 
+  /** Metric settings. */
+  Metrics metrics();
+
+  /** Metric settings. */
+  interface Metrics {
+    /** Tag operation metrics with the application name (off: names can be unbounded). */
+    @WithDefault("false")
+    boolean applicationLabel();
+
+    /** With the label on, applications beyond this many distinct names are tagged {@code other}. */
+    @WithDefault("100")
+    int applicationLabelLimit();
+  }
+
   /** The CloudEvents source of what the planner publishes. */
   @WithDefault("/wavesync/planner-service")
   String source();

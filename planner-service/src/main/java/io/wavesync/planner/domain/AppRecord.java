@@ -31,6 +31,8 @@ public final class AppRecord {
   public Instant outstandingSentAt;
   public long completedSteps;
   public boolean terminateRequested;
+  /** When the input that started the step in progress was produced (wave-transition latency). */
+  public Instant stepTriggeredAt;
 
   public Instant notBefore;
   public Instant wakeAt;
@@ -43,7 +45,10 @@ public final class AppRecord {
   /** Observations that arrived while a step was in progress; applied when it completes. */
   public List<Observation> buffered = new ArrayList<>();
   /** Log tails of completed hooks, by {@code ResourceKey.toString()}. */
-  public Map<String, String> hookLogs = new LinkedHashMap<>();
+  public Map<String, HookLog> hookLogs = new LinkedHashMap<>();
+
+  /** The log tail of one copy (uid) of a hook. */
+  public record HookLog(String uid, String tail) {}
 
   /** An object seen (or seen deleted: object null) by the hook watcher. */
   public record Observation(String key, KubeObject object) {}

@@ -43,7 +43,8 @@ public final class PlannerCore {
   /** An object of the application as observed (null object = it is gone). */
   public record Observed(String key, KubeObject object) implements Input {}
 
-  public record HookLogs(String key, String logTail) implements Input {}
+  /** Logs of a completed hook: which copy (uid) and the tail. */
+  public record HookLogs(String key, String uid, String logTail) implements Input {}
 
   public record Tick() implements Input {}
 
@@ -55,7 +56,7 @@ public final class PlannerCore {
 
   /** A wave (or validation, namespace, SyncFail) command for the phase runners. */
   public record SendRunTasks(String commandId, String operationId, int attempt, long step,
-      RunTasksRequest request) implements Output {}
+      RunTasksRequest request, Instant triggeredAt) implements Output {}
 
   /**
    * A cleanup command; {@code followUp} is the SyncFail wave the cleanup service publishes itself
@@ -80,6 +81,8 @@ public final class PlannerCore {
   }
 
   private final Config config;
+  /** The produce time of the input being handled; a core handles one input at a time. */
+  private Instant inputTime;
   /** Parsed manifests by operation id: parsing is deterministic, so this is only a cache. */
   private final Map<String, List<KubeObject>> targetsCache;
 
@@ -94,6 +97,15 @@ public final class PlannerCore {
   }
 
   public Result handle(AppRecord rec, String application, Input in, Instant now) {
+    return handle(rec, application, in, now, now);
+  }
+
+  /**
+   * Handles one input; {@code inputTime} is when the input was produced (the Kafka record's
+   * timestamp), kept with a step it starts so the next wave command can report the transition time.
+   */
+  public Result handle(AppRecord rec, String application, Input in, Instant now, Instant inputTime) {
+    this.inputTime = inputTime == null ? now : inputTime;
     AppRecord r = rec != null ? rec : newRecord(application);
     List<Output> out = new ArrayList<>();
     if (in instanceof StartSync s) {
@@ -130,7 +142,12 @@ public final class PlannerCore {
         }
       }
     } else if (in instanceof HookLogs h) {
-      r.hookLogs.put(h.key(), h.logTail());
+      // a repeated report of the same copy (a restarted watcher) may no longer have the logs
+      AppRecord.HookLog known = r.hookLogs.get(h.key());
+      boolean sameCopy = known != null && java.util.Objects.equals(known.uid(), h.uid());
+      if (h.logTail() != null && !h.logTail().isBlank() && !sameCopy) {
+        r.hookLogs.put(h.key(), new AppRecord.HookLog(h.uid(), h.logTail()));
+      }
     } else if (in instanceof Tick) {
       tick(r, now, out);
     }
@@ -228,6 +245,7 @@ public final class PlannerCore {
         r.stepNumber = r.completedSteps;
         r.stepNow = now;
         r.answers = new ArrayList<>();
+        r.stepTriggeredAt = inputTime;
       }
       List<KubeObject> targets;
       try {
@@ -243,7 +261,10 @@ public final class PlannerCore {
           .toBuilder().permissionValidator(config.projects().apply(r.application).validator()).build();
       JournalIo.Journal journal = journal(r);
       SyncContext.Input input = new SyncContext.Input(targets, new ArrayList<>(r.observed.values()),
-          r.state, settings, journal.now(), k -> r.hookLogs.get(k.toString()));
+          r.state, settings, journal.now(), k -> {
+            AppRecord.HookLog log = r.hookLogs.get(k.toString());
+            return log == null ? null : log.tail();
+          });
       try {
         Operation.Progress p =
             Operation.advance(input, new JournalIo(journal), RequestSettings.policy(r.request));
@@ -293,7 +314,7 @@ public final class PlannerCore {
     String opId = r.request.operationId();
     int attempt = r.state.retryCount();
     if (call instanceof JournalIo.RunTasksCall rc) {
-      return new SendRunTasks(commandId, opId, attempt, r.stepNumber, rc.request());
+      return new SendRunTasks(commandId, opId, attempt, r.stepNumber, rc.request(), r.stepTriggeredAt);
     }
     StoredAnswer.Kind kind = StoredAnswer.kindOf(call);
     List<KubeObject> objects;
@@ -325,7 +346,7 @@ public final class PlannerCore {
       if (next.entry().call() instanceof JournalIo.RunTasksCall rc
           && rc.request().purpose() == RunTasksRequest.Purpose.SYNC_FAIL) {
         return new SendRunTasks(commandId(r, next.entry().seq()), r.request.operationId(),
-            r.state.retryCount(), r.stepNumber, rc.request());
+            r.state.retryCount(), r.stepNumber, rc.request(), r.stepTriggeredAt);
       }
     }
     return null;

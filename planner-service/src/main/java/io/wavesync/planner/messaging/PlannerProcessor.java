@@ -68,8 +68,12 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
+  /** Timestamp of the record being processed; 0 inside a punctuation. */
+  private long currentTimestamp;
+
   @Override
   public void process(Record<String, byte[]> record) {
+    currentTimestamp = record.timestamp();
     String topic = ctx.recordMetadata().map(m -> m.topic()).orElse("");
     metrics.consumed(topic);
     try {
@@ -150,7 +154,7 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     } else if (event instanceof HealthObserved h) {
       input = EventMapper.observed(h);
     } else if (event instanceof HookCompleted h) {
-      input = new PlannerCore.HookLogs(EventMapper.key(h.ref()).toString(), h.logTail());
+      input = new PlannerCore.HookLogs(EventMapper.key(h.ref()).toString(), h.ref().uid(), h.logTail());
     } else {
       return; // per-resource apply and delete reports are for people and dashboards
     }
@@ -161,6 +165,7 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
   }
 
   private void tick(long wallClock) {
+    currentTimestamp = 0;
     Instant now = Instant.ofEpochMilli(wallClock);
     List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = active.all()) {
@@ -179,13 +184,22 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
   }
 
   private void apply(String app, PlannerCore.Input input) {
-    apply(app, input, Instant.ofEpochMilli(ctx.currentSystemTimeMs()));
+    Instant now = Instant.ofEpochMilli(ctx.currentSystemTimeMs());
+    Instant produced = ctx.recordMetadata().isPresent() && currentTimestamp > 0
+        ? Instant.ofEpochMilli(currentTimestamp) : now;
+    apply(app, input, now, produced);
   }
 
   private void apply(String app, PlannerCore.Input input, Instant now) {
+    apply(app, input, now, now);
+  }
+
+  private void apply(String app, PlannerCore.Input input, Instant now, Instant produced) {
     AppRecord before = AppRecordSerde.read(apps.get(app));
+    io.wavesync.engine.sync.OperationState previous = before == null ? null : before.state;
+    String previousOp = before == null || before.request == null ? null : before.request.operationId();
     long started = System.nanoTime();
-    PlannerCore.Result result = core.handle(before, app, input, now);
+    PlannerCore.Result result = core.handle(before, app, input, now, produced);
     metrics.handled(input, System.nanoTime() - started);
     AppRecord rec = result.record();
     apps.put(app, AppRecordSerde.write(rec));
@@ -194,6 +208,8 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     } else {
       active.delete(app);
     }
+    metrics.transitions(previousOp, previous, rec, now);
+    metrics.inFlight(app, rec.active());
     for (PlannerCore.Output out : result.outputs()) {
       emit(app, out, now);
     }
@@ -204,6 +220,10 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
       var wave = EventMapper.wave(app, c, settings.fieldManager());
       send(Topics.waveTopic(wave.phase()), app, wave);
       metrics.command("wave", wave.phase().name());
+      if (c.request().purpose() == io.wavesync.engine.sync.RunTasksRequest.Purpose.STEP
+          && c.triggeredAt() != null) {
+        metrics.waveTransition(wave.phase().name(), java.time.Duration.between(c.triggeredAt(), now));
+      }
     } else if (out instanceof PlannerCore.SendCleanup c) {
       send(Topics.CLEANUP, app, EventMapper.cleanup(app, c, settings.fieldManager()));
       metrics.command("cleanup", c.kind().name());

@@ -58,7 +58,7 @@ class PlannerTopologyTest {
     PlannerProcessor.Settings settings =
         new PlannerProcessor.Settings("wavesync", Duration.ofMillis(200), 4096, "/wavesync/planner-service");
     driver = new TopologyTestDriver(PlannerTopology.build(new PlannerCore(PlannerCore.Config.DEFAULT),
-        settings, new PlannerMetrics(new SimpleMeterRegistry())), p, Instant.parse("2026-03-01T10:00:00Z"));
+        settings, new PlannerMetrics(new SimpleMeterRegistry(), false, 0)), p, Instant.parse("2026-03-01T10:00:00Z"));
     requests = driver.createInputTopic(Topics.SYNC_REQUESTS, Serdes.String().serializer(),
         Serdes.ByteArray().serializer());
     observations = driver.createInputTopic(Topics.OBSERVATIONS, Serdes.String().serializer(),
