@@ -91,9 +91,11 @@ final class Pipeline implements AutoCloseable {
   private ServiceProcess newService(String name) {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-    props.put("quarkus.kubernetes-client.api-server-url", sandbox.url());
-    props.put("quarkus.kubernetes-client.trust-certs", "true");
-    props.put("quarkus.kubernetes-client.namespace", "default");
+    // fabric8's own settings: Quarkus fixes its kubernetes-client keys at build time
+    props.put("kubernetes.master", sandbox.url());
+    props.put("kubernetes.trust.certificates", "true");
+    props.put("kubernetes.namespace", "default");
+    props.put("kubernetes.auth.tryKubeConfig", "false");
     if (name.equals("planner-service")) {
       props.put("kafka-streams.state.dir", plannerState.toString());
       // a stable member id lets a restarted planner take its partitions back at once

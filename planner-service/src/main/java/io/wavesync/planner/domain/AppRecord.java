@@ -29,6 +29,8 @@ public final class AppRecord {
   /** The call the step waits for: its command id and when it was last sent. */
   public String outstandingCommandId;
   public Instant outstandingSentAt;
+  /** A SyncFail wave the cleanup service publishes itself after the deletions it was handed with. */
+  public String followUpCommandId;
   public long completedSteps;
   public boolean terminateRequested;
   /** When the input that started the step in progress was produced (wave-transition latency). */

@@ -294,10 +294,19 @@ public final class PlannerCore {
         String commandId = commandId(r, e.seq());
         boolean resend = !s.newCall() && r.outstandingSentAt != null
             && !now.isBefore(r.outstandingSentAt.plus(config.resendAfter()));
-        if (s.newCall() || resend || r.outstandingCommandId == null) {
+        if (s.newCall() && commandId.equals(r.followUpCommandId)) {
+          // the cleanup service already published this SyncFail wave after the deletions
           r.outstandingCommandId = commandId;
           r.outstandingSentAt = now;
-          out.add(command(r, e.call(), commandId, input, journal, s));
+          r.followUpCommandId = null;
+        } else if (s.newCall() || resend || r.outstandingCommandId == null) {
+          r.outstandingCommandId = commandId;
+          r.outstandingSentAt = now;
+          Output command = command(r, e.call(), commandId, input, journal, s);
+          if (command instanceof SendCleanup c && c.followUp() != null) {
+            r.followUpCommandId = c.followUp().commandId();
+          }
+          out.add(command);
           if (e.call() instanceof JournalIo.RunTasksCall rc
               && rc.request().purpose() == RunTasksRequest.Purpose.STEP) {
             r.currentPhase = rc.request().phase();

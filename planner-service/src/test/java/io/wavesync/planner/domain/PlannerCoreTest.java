@@ -108,7 +108,14 @@ class PlannerCoreTest {
       for (int guard = 0; guard < 200 && (!commands.isEmpty() || !cluster.changed.isEmpty()); guard++) {
         if (!commands.isEmpty()) {
           PlannerCore.Output c = commands.poll();
-          handle(new PlannerCore.Answer(commandId(c), cluster.answer(c)));
+          StoredAnswer answer = cluster.answer(c);
+          if (c instanceof PlannerCore.SendCleanup cleanup && cleanup.followUp() != null
+              && answer.outcomes().stream().allMatch(o -> o.error() == null || o.notFound())) {
+            // the cleanup service publishes the SyncFail wave itself once the deletions are done
+            sent.add(cleanup.followUp());
+            commands.add(cleanup.followUp());
+          }
+          handle(new PlannerCore.Answer(commandId(c), answer));
         } else {
           Set<ResourceKey> changed = new LinkedHashSet<>(cluster.changed);
           cluster.changed.clear();
@@ -345,5 +352,26 @@ class PlannerCoreTest {
     assertThat(d.message()).startsWith("one or more synchronization tasks are not valid: ")
         .contains("namespace shop is not permitted in project payments (destinations: payments)");
     assertThat(d.sent).isEmpty();
+  }
+
+  @Test
+  void theSyncFailWaveHandedToTheCleanupServiceIsNotSentAgain() {
+    Driver d = new Driver();
+    String manifests = APP_MANIFESTS.replace("argocd.argoproj.io/hook: PreSync\n",
+        "argocd.argoproj.io/hook: PreSync\n    argocd.argoproj.io/hook-delete-policy: HookFailed\n");
+    d.handle(new PlannerCore.StartSync(request("op-1", manifests)));
+    d.pump();
+    d.cluster.finishJob("migrate", false);
+    d.pump();
+    List<PlannerCore.Output> syncFailWaves = d.sent.stream()
+        .filter(o -> o instanceof PlannerCore.SendRunTasks r
+            && r.request().purpose() == RunTasksRequest.Purpose.SYNC_FAIL).toList();
+    assertThat(syncFailWaves).hasSize(1);
+    assertThat(d.sent).anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(
+        PlannerCore.SendCleanup.class, c -> assertThat(c.followUp()).isNotNull()));
+    assertThat(d.cluster.objects.keySet()).extracting(ResourceKey::name).doesNotContain("migrate");
+    d.cluster.finishJob("notify-failure", true);
+    d.pump();
+    assertThat(d.phase()).isEqualTo(OperationPhase.Failed);
   }
 }

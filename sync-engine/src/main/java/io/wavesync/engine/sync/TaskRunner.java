@@ -86,8 +86,11 @@ public final class TaskRunner {
               try {
                 ops.delete(t.live(), req.propagationPolicy());
               } catch (ApiException e) {
-                code = ResultCode.SyncFailed;
-                message = e.getMessage();
+                // already gone (a command delivered again) is what the prune wanted
+                if (!e.isNotFound()) {
+                  code = ResultCode.SyncFailed;
+                  message = e.getMessage();
+                }
               }
             }
           }

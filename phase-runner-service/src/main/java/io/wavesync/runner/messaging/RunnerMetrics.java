@@ -1,0 +1,68 @@
+package io.wavesync.runner.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The runner's metrics, with fixed names (Prometheus: {@code wavesync_events_consumed_total},
+ * {@code wavesync_events_failed_total}, {@code wavesync_events_dlq_total}, {@code
+ * wavesync_tasks_applied_total}, {@code wavesync_wave_apply_seconds}).
+ */
+@ApplicationScoped
+public class RunnerMetrics {
+
+  static final String SERVICE = "phase-runner-service";
+
+  private final MeterRegistry registry;
+  private final Counter consumed;
+  private final Counter failed;
+  private final Counter deadLettered;
+
+  public RunnerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.consumed = Counter.builder("wavesync.events.consumed")
+        .description("Records read from the wave topics").tag("service", SERVICE)
+        .register(registry);
+    this.failed = Counter.builder("wavesync.events.failed")
+        .description("Records that could not be processed").tag("service", SERVICE)
+        .register(registry);
+    this.deadLettered = Counter.builder("wavesync.events.dlq")
+        .description("Records sent to a dead-letter topic").tag("service", SERVICE)
+        .register(registry);
+  }
+
+  // registered at startup so that the series exist before the first record
+  void onStart(@Observes StartupEvent event) {
+    consumed.count();
+  }
+
+  public void consumed() {
+    consumed.increment();
+  }
+
+  /** A record that could not be processed and goes to the dead-letter topic. */
+  public void deadLettered() {
+    failed.increment();
+    deadLettered.increment();
+  }
+
+  /** One recorded task result of a wave. */
+  public void taskApplied(String phase, String result) {
+    Counter.builder("wavesync.tasks.applied")
+        .description("Task results recorded by the runner")
+        .tag("phase", phase).tag("result", result)
+        .register(registry).increment();
+  }
+
+  /** The timer of applying one wave in {@code phase}. */
+  public Timer waveApply(String phase) {
+    return Timer.builder("wavesync.wave.apply")
+        .description("Time to apply one wave command")
+        .tag("phase", phase)
+        .register(registry);
+  }
+}
