@@ -1,7 +1,5 @@
 package io.wavesync.e2e;
 
-import static org.awaitility.Awaitility.await;
-
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wavesync.events.EventJson;
 import io.wavesync.events.HealthObserved;
@@ -196,7 +194,7 @@ final class Pipeline implements AutoCloseable {
 
   /** Waits for an update of the operation that matches, and returns it. */
   OperationUpdated await(String opId, Predicate<OperationUpdated> p, Duration timeout) {
-    return await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+    return org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100))
         .until(() -> updates(opId).stream().filter(p).reduce((a, b) -> b).orElse(null),
             java.util.Objects::nonNull);
   }

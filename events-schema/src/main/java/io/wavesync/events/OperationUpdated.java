@@ -66,7 +66,8 @@ public record OperationUpdated(
     if (phase.isCompleted() && finishedAt == null) {
       throw InvalidFieldException.missing("finishedAt");
     }
-    if (!phase.isCompleted() && finishedAt != null) {
+    // Running with finishedAt is a failed attempt whose retry is scheduled (Argo CD's convention)
+    if (phase == OperationPhase.Terminating && finishedAt != null) {
       throw InvalidFieldException.invalid("finishedAt", "a " + phase + " operation has not ended");
     }
     Fields.nonNegative(retryCount, "retryCount");

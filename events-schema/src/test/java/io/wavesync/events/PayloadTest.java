@@ -386,7 +386,7 @@ class PayloadTest {
                 OperationUpdated.of(
                     "guestbook",
                     "op",
-                    OperationPhase.Running,
+                    OperationPhase.Terminating,
                     null,
                     null,
                     false,
@@ -398,6 +398,10 @@ class PayloadTest {
                     null,
                     null))
         .hasMessageContaining("invalid field 'finishedAt'");
+    // a failed attempt waiting for its retry is Running and has ended
+    assertThat(OperationUpdated.of("guestbook", "op", OperationPhase.Running, "retrying", null, false,
+            sample.startedAt(), sample.finishedAt(), 1, null, null, null, null).finishedAt())
+        .isEqualTo(sample.finishedAt());
   }
 
   @Test

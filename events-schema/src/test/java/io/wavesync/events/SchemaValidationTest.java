@@ -216,7 +216,7 @@ class SchemaValidationTest {
 
     WavesyncEvent operation = EventSamples.operationUpdated();
     assertInvalid(operation, json -> json.remove("finishedAt"), "finishedAt");
-    assertInvalid(operation, json -> json.put("phase", "Running"), "finishedAt");
+    assertInvalid(operation, json -> json.put("phase", "Terminating"), "finishedAt");
 
     WavesyncEvent request = EventSamples.syncRequested();
     assertInvalid(

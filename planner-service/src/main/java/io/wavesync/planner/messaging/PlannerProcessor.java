@@ -202,6 +202,12 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     PlannerCore.Result result = core.handle(before, app, input, now, produced);
     metrics.handled(input, System.nanoTime() - started);
     AppRecord rec = result.record();
+    // map every output before saving: a record that cannot be mapped must not leave a state
+    // saved without the commands it implies
+    List<Outgoing> outgoing = new ArrayList<>();
+    for (PlannerCore.Output out : result.outputs()) {
+      outgoing.addAll(map(app, out, rec, now));
+    }
     apps.put(app, AppRecordSerde.write(rec));
     if (rec.active()) {
       active.put(app, new byte[0]);
@@ -210,35 +216,40 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     }
     metrics.transitions(previousOp, previous, rec, now);
     metrics.inFlight(app, rec.active());
-    for (PlannerCore.Output out : result.outputs()) {
-      emit(app, out, now);
+    for (Outgoing o : outgoing) {
+      send(o.topic(), app, o.event());
     }
   }
 
-  private void emit(String app, PlannerCore.Output out, Instant now) {
+  private record Outgoing(String topic, WavesyncEvent event) {}
+
+  private List<Outgoing> map(String app, PlannerCore.Output out, AppRecord rec, Instant now) {
     if (out instanceof PlannerCore.SendRunTasks c) {
       var wave = EventMapper.wave(app, c, settings.fieldManager());
-      send(Topics.waveTopic(wave.phase()), app, wave);
       metrics.command("wave", wave.phase().name());
       if (c.request().purpose() == io.wavesync.engine.sync.RunTasksRequest.Purpose.STEP
           && c.triggeredAt() != null) {
         metrics.waveTransition(wave.phase().name(), java.time.Duration.between(c.triggeredAt(), now));
       }
-    } else if (out instanceof PlannerCore.SendCleanup c) {
-      send(Topics.CLEANUP, app, EventMapper.cleanup(app, c, settings.fieldManager()));
-      metrics.command("cleanup", c.kind().name());
-    } else if (out instanceof PlannerCore.Publish p) {
-      var update = EventMapper.operation(p.record());
-      send(Topics.OPERATIONS, app, update);
-      metrics.operation(update);
-    } else if (out instanceof PlannerCore.Refused r) {
-      send(Topics.OPERATIONS, app, EventMapper.refused(app, r.request(), r.message(), now));
-      AppRecord current = AppRecordSerde.read(apps.get(app));
-      if (current != null && current.request != null) {
-        // keep the compacted topic's latest value for the application on the running operation
-        send(Topics.OPERATIONS, app, EventMapper.operation(current));
-      }
+      return List.of(new Outgoing(Topics.waveTopic(wave.phase()), wave));
     }
+    if (out instanceof PlannerCore.SendCleanup c) {
+      metrics.command("cleanup", c.kind().name());
+      return List.of(new Outgoing(Topics.CLEANUP, EventMapper.cleanup(app, c, settings.fieldManager())));
+    }
+    if (out instanceof PlannerCore.Publish p) {
+      var update = EventMapper.operation(p.record());
+      metrics.operation(update);
+      return List.of(new Outgoing(Topics.OPERATIONS, update));
+    }
+    PlannerCore.Refused r = (PlannerCore.Refused) out;
+    List<Outgoing> list = new ArrayList<>();
+    list.add(new Outgoing(Topics.OPERATIONS, EventMapper.refused(app, r.request(), r.message(), now)));
+    if (rec.request != null && rec.state != null) {
+      // keep the compacted topic's latest value for the application on the running operation
+      list.add(new Outgoing(Topics.OPERATIONS, EventMapper.operation(rec)));
+    }
+    return list;
   }
 
   private void send(String topic, String key, WavesyncEvent event) {
