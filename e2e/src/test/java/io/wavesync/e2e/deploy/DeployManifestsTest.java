@@ -90,6 +90,20 @@ class DeployManifestsTest {
           + "at /usr/bin/kubectl or on the PATH. Install it (Debian: apt-get install "
           + "kubernetes-client) and run the test again.");
     }
+    // deploy/ uses components, labels and replacements: kustomize v5 (kubectl 1.27 and later).
+    try {
+      ProcessResult r = run(List.of(kubectl.toString(), "version", "--client", "-o", "json"),
+          Map.of(), ROOT);
+      JsonNode v = YAML.readTree(r.output().isBlank() ? "{}" : r.output());
+      String version = v.path("kustomizeVersion").asText("");
+      if (!version.matches("v?([5-9]|\\d{2,})\\..*")) {
+        fail(kubectl + " (" + v.path("clientVersion").path("gitVersion").asText("unknown version")
+            + ") embeds kustomize " + (version.isEmpty() ? "older than v4.5" : version)
+            + "; deploy/ needs kustomize v5, which kubectl 1.27 and later embed.");
+      }
+    } catch (IOException e) {
+      fail("cannot run " + kubectl + " version: " + e.getMessage());
+    }
   }
 
   // ---------------------------------------------------------------- installations
@@ -164,7 +178,8 @@ class DeployManifestsTest {
     JsonNode endpoint = monitor.path("spec").path("endpoints").get(0);
     assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
     assertThat(endpoint.path("port").asText()).isEqualTo("http");
-    Map<String, String> selector = labels(monitor.path("spec").path("selector").path("matchLabels"));
+    Map<String, String> selector =
+        labels(monitor.path("spec").path("selector").path("matchLabels"));
     for (ObjectNode workload : workloads(objects)) {
       assertThat(ofKind(objects, "Service").stream()
           .filter(s -> selects(s.path("spec").path("selector"), podLabels(workload)))
