@@ -1,4 +1,4 @@
-package io.wavesync.runner.domain;
+package io.wavesync.kubernetes;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.wavesync.runner.domain;
+package io.wavesync.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

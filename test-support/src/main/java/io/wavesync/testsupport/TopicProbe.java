@@ -1,4 +1,4 @@
-package io.wavesync.runner.messaging;
+package io.wavesync.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,14 +20,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The test's side of the broker: sends records to the topics the service reads and keeps every
  * record that appears on the topics it writes, read by a background consumer from the start.
  */
-final class TopicProbe implements AutoCloseable {
+public final class TopicProbe implements AutoCloseable {
 
   private final KafkaProducer<String, String> producer;
   private final List<ConsumerRecord<String, String>> received = new CopyOnWriteArrayList<>();
   private final Thread reader;
   private volatile boolean running = true;
 
-  TopicProbe(String bootstrapServers, List<String> readTopics) {
+  public TopicProbe(String bootstrapServers, List<String> readTopics) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -56,7 +56,7 @@ final class TopicProbe implements AutoCloseable {
   }
 
   /** Sends one record and waits for the broker's acknowledgement. */
-  void send(String topic, String key, String value) {
+  public void send(String topic, String key, String value) {
     try {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
     } catch (Exception e) {
@@ -65,11 +65,11 @@ final class TopicProbe implements AutoCloseable {
   }
 
   /** Every record read so far from {@code topic}. */
-  List<ConsumerRecord<String, String>> records(String topic) {
+  public List<ConsumerRecord<String, String>> records(String topic) {
     return received.stream().filter(r -> r.topic().equals(topic)).toList();
   }
 
-  static String header(ConsumerRecord<String, String> record, String name) {
+  public static String header(ConsumerRecord<String, String> record, String name) {
     Header h = record.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }

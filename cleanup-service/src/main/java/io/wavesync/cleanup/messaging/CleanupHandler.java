@@ -1,10 +1,10 @@
 package io.wavesync.cleanup.messaging;
 
 import io.wavesync.cleanup.config.CleanupConfig;
-import io.wavesync.cleanup.domain.AnsweredCommands;
 import io.wavesync.cleanup.domain.Cleanup;
 import io.wavesync.events.CleanupCompleted;
 import io.wavesync.events.CleanupRequested;
+import io.wavesync.kubernetes.AnsweredCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

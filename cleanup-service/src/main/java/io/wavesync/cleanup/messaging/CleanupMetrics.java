@@ -3,6 +3,7 @@ package io.wavesync.cleanup.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.wavesync.kubernetes.EventCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -17,36 +18,25 @@ public class CleanupMetrics {
   static final String SERVICE = "cleanup-service";
 
   private final MeterRegistry registry;
-  private final Counter consumed;
-  private final Counter failed;
-  private final Counter deadLettered;
+  private final EventCounters events;
 
   public CleanupMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.consumed = Counter.builder("wavesync.events.consumed")
-        .description("Records read from the cleanup topic").tag("service", SERVICE)
-        .register(registry);
-    this.failed = Counter.builder("wavesync.events.failed")
-        .description("Records that could not be processed").tag("service", SERVICE)
-        .register(registry);
-    this.deadLettered = Counter.builder("wavesync.events.dlq")
-        .description("Records sent to a dead-letter topic").tag("service", SERVICE)
-        .register(registry);
+    this.events = new EventCounters(registry, SERVICE, "Records read from the cleanup topic");
   }
 
-  // registered at startup so that the series exist before the first record
+  // observed so that the container creates this bean, and with it the series, at startup: they
+  // exist before the first record
   void onStart(@Observes StartupEvent event) {
-    consumed.count();
   }
 
   public void consumed() {
-    consumed.increment();
+    events.consumed();
   }
 
   /** A record that could not be processed and goes to the dead-letter topic. */
   public void deadLettered() {
-    failed.increment();
-    deadLettered.increment();
+    events.deadLettered();
   }
 
   /** One cleanup action and how it ended. */

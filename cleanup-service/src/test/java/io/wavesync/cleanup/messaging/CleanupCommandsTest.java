@@ -36,6 +36,7 @@ import io.wavesync.sandbox.SandboxCluster;
 import io.wavesync.testsupport.InjectSandbox;
 import io.wavesync.testsupport.KafkaTestResource;
 import io.wavesync.testsupport.SandboxClusterResource;
+import io.wavesync.testsupport.TopicProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,17 +1,10 @@
 package io.wavesync.runner.health;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.VersionInfo;
 import io.wavesync.runner.config.PhaseRunnerConfig;
+import io.wavesync.kubernetes.KubernetesApiProbe;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -19,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while the Kubernetes API answers: a runner that cannot reach it would fail every task
- * it takes. Bounded by a timeout, because the client retries unreachable servers with backoff.
+ * it takes. The probing itself (bounded by {@code phase-runner.kubernetes-health-timeout}) is the
+ * shared {@link KubernetesApiProbe}; this bean only turns its result into a health response.
  */
 @Readiness
 @ApplicationScoped
@@ -27,45 +21,22 @@ public class KubernetesApiHealthCheck implements HealthCheck {
 
   static final String NAME = "Kubernetes API";
 
-  private final KubernetesClient client;
-  private final Duration timeout;
-  // its own thread: a hanging API must not hold a thread that anything else needs
-  private final ExecutorService probe = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "kubernetes-health");
-    t.setDaemon(true);
-    return t;
-  });
+  private final KubernetesApiProbe probe;
 
   public KubernetesApiHealthCheck(KubernetesClient client, PhaseRunnerConfig config) {
-    this.client = client;
-    this.timeout = config.kubernetesHealthTimeout();
+    this.probe = new KubernetesApiProbe(client, config.kubernetesHealthTimeout());
   }
 
   @PreDestroy
   void stop() {
-    probe.shutdownNow();
+    probe.close();
   }
 
   @Override
   public HealthCheckResponse call() {
-    HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
-        .withData("url", String.valueOf(client.getMasterUrl()));
-    CompletableFuture<VersionInfo> version =
-        CompletableFuture.supplyAsync(client::getKubernetesVersion, probe);
-    try {
-      VersionInfo info = version.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return response.up()
-          .withData("version", info == null ? "unknown" : String.valueOf(info.getGitVersion()))
-          .build();
-    } catch (TimeoutException e) {
-      version.cancel(true);
-      return response.down().withData("error", "no answer within " + timeout).build();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return response.down().withData("error", String.valueOf(cause.getMessage())).build();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return response.down().withData("error", "interrupted").build();
-    }
+    KubernetesApiProbe.Result result = probe.check();
+    HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(result.up());
+    result.data().forEach(response::withData);
+    return response.build();
   }
 }

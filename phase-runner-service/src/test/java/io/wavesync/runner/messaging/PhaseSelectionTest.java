@@ -19,6 +19,7 @@ import io.wavesync.events.WaveApplyRequested;
 import io.wavesync.events.payload.SyncPhase;
 import io.wavesync.testsupport.KafkaTestResource;
 import io.wavesync.testsupport.SandboxClusterResource;
+import io.wavesync.testsupport.TopicProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
