@@ -1,5 +1,6 @@
 # Shared by up.sh and down.sh (sourced, not run): where things are, and which processes are ours.
-# shellcheck shell=bash
+# The variables below are read by the scripts that source this file.
+# shellcheck shell=bash disable=SC2034
 
 # The repository root, found from this file's location (following symlinks to the scripts).
 local_dir=$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -40,12 +40,6 @@ import picocli.CommandLine.Spec;
     })
 final class PlanCommand implements Callable<Integer> {
 
-  /** Output formats. */
-  enum Format {
-    TABLE,
-    JSON
-  }
-
   @ParentCommand WavesyncCommand parent;
 
   @Spec CommandSpec spec;
@@ -95,7 +89,7 @@ final class PlanCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "table",
       description = "table (for people) or json (for programs) (default: ${DEFAULT-VALUE}).")
-  Format output;
+  OutputFormat output;
 
   @Override
   public Integer call() throws IOException {
@@ -113,7 +107,7 @@ final class PlanCommand implements Callable<Integer> {
     Plan plan = Plan.of(objects, namespace, revision, start);
 
     PrintWriter out = spec.commandLine().getOut();
-    if (output == Format.JSON) {
+    if (output == OutputFormat.JSON) {
       PlanJson.write(plan, out);
     } else {
       out.print(PlanTable.render(plan, appName(), namespace, revision));

@@ -84,7 +84,7 @@ final class PlanJson {
    * empty arrays: the layout of {@code jq} and of most JSON tools, with {@code \n} line ends on
    * every platform.
    */
-  private static DefaultPrettyPrinter prettyPrinter() {
+  static DefaultPrettyPrinter prettyPrinter() {
     Separators separators =
         Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)

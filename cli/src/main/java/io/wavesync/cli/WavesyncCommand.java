@@ -21,13 +21,25 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = WavesyncCommand.Version.class,
     description = "Argo CD resource hooks and sync waves, run as an event-driven pipeline.",
-    subcommands = {PlanCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      PlanCommand.class,
+      SyncCommand.class,
+      StatusCommand.class,
+      TerminateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class WavesyncCommand implements Callable<Integer> {
 
-  /** Success. */
+  /** Success; for sync and status also: the operation Succeeded (or, for status, still runs). */
   static final int OK = CommandLine.ExitCode.OK;
+  /** The operation Failed. */
+  static final int FAILED = 1;
   /** Bad usage or bad input: unknown option, missing manifest, unparseable manifest. */
   static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
+  /** The operation ended in Error, was refused, or was terminated. */
+  static final int ERROR = 3;
+  /** Kafka cannot be reached, or it has no wavesync topics. */
+  static final int UNREACHABLE = 4;
   /** A failure inside wavesync itself. */
   static final int INTERNAL_ERROR = CommandLine.ExitCode.SOFTWARE;
 
@@ -58,6 +70,10 @@ public final class WavesyncCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // kafka-clients logs through SLF4J; a command line reports problems itself, so use the no-op
+    // provider that slf4j-api carries and keep SLF4J from announcing that choice.
+    System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
     System.exit(commandLine(Clock.systemUTC()).execute(args));
   }
 
@@ -67,8 +83,14 @@ public final class WavesyncCommand implements Callable<Integer> {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          // an unexpected failure: one readable line, the trace only on request
           PrintWriter err = commandLine.getErr();
+          if (e instanceof CliException known) {
+            // an expected failure (bad input, Kafka unreachable): its message says it all
+            err.println(known.getMessage());
+            err.flush();
+            return known.exitCode();
+          }
+          // an unexpected failure: one readable line, the trace only on request
           err.println("wavesync: internal error: " + e);
           if (System.getenv("WAVESYNC_DEBUG") != null) {
             e.printStackTrace(err);

@@ -7,11 +7,47 @@ import org.junit.jupiter.api.Test;
 class HelpAndVersionTest {
 
   @Test
-  void topLevelHelpListsThePlanSubcommand() {
+  void topLevelHelpListsEverySubcommand() {
     Cli.Result r = Cli.run("--help");
 
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).startsWith("Usage: wavesync").contains("plan").contains("--version");
+    assertThat(r.out()).startsWith("Usage: wavesync")
+        .contains("plan").contains("sync").contains("status").contains("terminate")
+        .contains("--version");
+  }
+
+  @Test
+  void syncHelpDocumentsEveryOptionAndTheExitStatus() {
+    Cli.Result r = Cli.run("sync", "--help");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out().replaceAll("\\s+", " "))
+        .contains("Usage: wavesync sync")
+        .contains("APP")
+        .contains("-f, --filename=PATH")
+        .contains("-n, --namespace=NS")
+        .contains("--revision=REV")
+        .contains("--dry-run")
+        .contains("--prune")
+        .contains("--retry-limit=N")
+        .contains("--retry-backoff=D")
+        .contains("--timeout=D")
+        .contains("--wave-delay=D")
+        .contains("--hook-timeout=D")
+        .contains("--sync-option=OPT")
+        .contains("--follow")
+        .contains("--wait")
+        .contains("-o, --output=FORMAT")
+        .contains("--bootstrap-server=HOST:PORT")
+        .contains("WAVESYNC_BOOTSTRAP_SERVERS")
+        .contains("4 Kafka cannot be reached");
+  }
+
+  @Test
+  void statusAndTerminateHaveHelp() {
+    assertThat(Cli.run("status", "--help").out()).contains("Usage: wavesync status");
+    assertThat(Cli.run("terminate", "--help").out()).contains("Usage: wavesync terminate")
+        .contains("--wait");
   }
 
   @Test

@@ -308,7 +308,8 @@ public final class PlannerCore {
           }
           out.add(command);
           if (e.call() instanceof JournalIo.RunTasksCall rc
-              && rc.request().purpose() == RunTasksRequest.Purpose.STEP) {
+              && (rc.request().purpose() == RunTasksRequest.Purpose.STEP
+                  || rc.request().purpose() == RunTasksRequest.Purpose.SYNC_FAIL)) {
             r.currentPhase = rc.request().phase();
             r.currentWave = rc.request().wave();
           }
