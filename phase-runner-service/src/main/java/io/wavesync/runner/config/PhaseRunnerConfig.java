@@ -32,4 +32,23 @@ public interface PhaseRunnerConfig {
   /** How long the readiness check waits for the Kubernetes API to answer. */
   @WithDefault("5s")
   Duration kubernetesHealthTimeout();
+
+  /**
+   * Projects, as the planner has them: where applications may deploy. The runner checks every
+   * object again before writing it, so a command that bypassed the planner cannot escape them.
+   */
+  java.util.Map<String, Project> projects();
+
+  /** One project: application globs, namespace globs, allowed and denied {@code group/Kind} globs. */
+  interface Project {
+    java.util.List<String> applications();
+
+    @WithDefault("*")
+    java.util.List<String> destinations();
+
+    @WithDefault("*/*")
+    java.util.List<String> kinds();
+
+    java.util.Optional<java.util.List<String>> deniedKinds();
+  }
 }

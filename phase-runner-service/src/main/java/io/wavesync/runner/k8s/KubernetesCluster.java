@@ -17,8 +17,15 @@ public class KubernetesCluster {
   private final GenericResources resources;
   private final Applier clientSide;
   private final Applier serverSide;
+  private final java.util.Map<String, java.util.List<String>> projectApplications = new java.util.HashMap<>();
+  private final java.util.Map<String, io.wavesync.engine.sync.ProjectPolicy> projects = new java.util.HashMap<>();
 
   public KubernetesCluster(KubernetesClient client, PhaseRunnerConfig config) {
+    config.projects().forEach((name, p) -> {
+      projectApplications.put(name, p.applications());
+      projects.put(name, new io.wavesync.engine.sync.ProjectPolicy(name, p.destinations(), p.kinds(),
+          p.deniedKinds().orElse(java.util.List.of())));
+    });
     this.resources = new GenericResources(client);
     this.clientSide = new CreateOrUpdateApplier(resources, config.forceReplaceTimeout());
     this.serverSide = new ServerSideApplier(resources, config.forceReplaceTimeout());
@@ -26,6 +33,13 @@ public class KubernetesCluster {
 
   /** The cluster calls of one wave, recording what they do in {@code log}. */
   public ClusterOps opsFor(CallLog log) {
-    return new KubernetesClusterOps(resources, clientSide, serverSide, log);
+    return new KubernetesClusterOps(resources, clientSide, serverSide, log,
+        io.wavesync.engine.sync.ProjectPolicy.ANY);
+  }
+
+  /** The cluster calls of one wave of an application, within the application's project. */
+  public ClusterOps opsFor(CallLog log, String application) {
+    return new KubernetesClusterOps(resources, clientSide, serverSide, log,
+        io.wavesync.engine.sync.ProjectPolicy.select(projectApplications, projects, application));
   }
 }

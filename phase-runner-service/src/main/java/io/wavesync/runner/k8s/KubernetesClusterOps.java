@@ -28,13 +28,20 @@ public final class KubernetesClusterOps implements ClusterOps {
   private final Applier clientSide;
   private final Applier serverSide;
   private final CallLog log;
+  private final io.wavesync.engine.sync.ProjectPolicy project;
 
   public KubernetesClusterOps(
       GenericResources resources, Applier clientSide, Applier serverSide, CallLog log) {
+    this(resources, clientSide, serverSide, log, io.wavesync.engine.sync.ProjectPolicy.ANY);
+  }
+
+  public KubernetesClusterOps(GenericResources resources, Applier clientSide, Applier serverSide,
+      CallLog log, io.wavesync.engine.sync.ProjectPolicy project) {
     this.resources = resources;
     this.clientSide = clientSide;
     this.serverSide = serverSide;
     this.log = log;
+    this.project = project;
   }
 
   @Override
@@ -106,6 +113,11 @@ public final class KubernetesClusterOps implements ClusterOps {
     }
     ResourceType type = resources.discovery().type(target.apiVersion(), target.kind());
     String namespace = resources.namespaceOf(type, target.namespace());
+    // the project is checked again here: a command that did not come through the planner is held too
+    java.util.Optional<String> violation = project.violation(target, type.namespaced());
+    if (violation.isPresent()) {
+      throw new ApiException(403, violation.get());
+    }
     ObjectNode desired = target.json().deepCopy();
     ObjectNode metadata = desired.withObjectProperty("metadata");
     if (namespace == null) {

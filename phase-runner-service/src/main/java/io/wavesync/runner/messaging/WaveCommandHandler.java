@@ -59,7 +59,8 @@ public class WaveCommandHandler {
     }
     String phase = command.phase().name();
     Timer.Sample sample = Timer.start();
-    WaveRun.Report report = WaveRun.run(WaveMapper.request(command), cluster::opsFor, calls);
+    WaveRun.Report report = WaveRun.run(WaveMapper.request(command),
+        log -> cluster.opsFor(log, command.application()), calls);
     List<WavesyncEvent> answer = WaveMapper.answer(command, report);
     publisher.publish(answer);
     sample.stop(metrics.waveApply(phase));

@@ -40,13 +40,14 @@ public class PlannerTopology {
   }
 
   static io.wavesync.engine.sync.ProjectPolicy projectFor(PlannerConfig config, String app) {
-    return new java.util.TreeMap<>(config.projects()).entrySet().stream()
-        .filter(e -> e.getValue().applications().stream()
-            .anyMatch(g -> app.matches(g.replace(".", "\\.").replace("*", ".*"))))
-        .findFirst()
-        .map(e -> new io.wavesync.engine.sync.ProjectPolicy(e.getKey(), e.getValue().destinations(),
-            e.getValue().kinds(), e.getValue().deniedKinds().orElse(java.util.List.of())))
-        .orElse(io.wavesync.engine.sync.ProjectPolicy.ANY);
+    java.util.Map<String, java.util.List<String>> apps = new java.util.HashMap<>();
+    java.util.Map<String, io.wavesync.engine.sync.ProjectPolicy> projects = new java.util.HashMap<>();
+    config.projects().forEach((name, p) -> {
+      apps.put(name, p.applications());
+      projects.put(name, new io.wavesync.engine.sync.ProjectPolicy(name, p.destinations(), p.kinds(),
+          p.deniedKinds().orElse(java.util.List.of())));
+    });
+    return io.wavesync.engine.sync.ProjectPolicy.select(apps, projects, app);
   }
 
   public static Topology build(

@@ -45,6 +45,21 @@ public record ProjectPolicy(
     return Optional.empty();
   }
 
+  /**
+   * The project of an application: the first, by project name, whose application globs match it;
+   * an application in no project may deploy anywhere ({@link #ANY}).
+   */
+  public static ProjectPolicy select(
+      java.util.Map<String, List<String>> applicationsByProject,
+      java.util.Map<String, ProjectPolicy> projects, String application) {
+    return new java.util.TreeMap<>(applicationsByProject).entrySet().stream()
+        .filter(e -> e.getValue().stream().anyMatch(g -> glob(g, application)))
+        .map(e -> projects.get(e.getKey()))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(ANY);
+  }
+
   /** As the engine's permission validator (spec §2.2 V3: the tasks become invalid). */
   public SyncSettings.PermissionValidator validator() {
     return (obj, resource) -> {
