@@ -195,7 +195,21 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
   }
 
   private void apply(String app, PlannerCore.Input input, Instant now, Instant produced) {
+    org.jboss.logging.MDC.put("application", app);
+    try {
+      applyLogged(app, input, now, produced);
+    } finally {
+      org.jboss.logging.MDC.remove("application");
+      org.jboss.logging.MDC.remove("operationId");
+    }
+  }
+
+  private void applyLogged(String app, PlannerCore.Input input, Instant now, Instant produced) {
     AppRecord before = AppRecordSerde.read(apps.get(app));
+    if (before != null && before.request != null) {
+      // every log line about this input names the application and its operation
+      org.jboss.logging.MDC.put("operationId", before.request.operationId());
+    }
     io.wavesync.engine.sync.OperationState previous = before == null ? null : before.state;
     String previousOp = before == null || before.request == null ? null : before.request.operationId();
     long started = System.nanoTime();
