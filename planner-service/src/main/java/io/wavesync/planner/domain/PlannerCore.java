@@ -371,13 +371,13 @@ public final class PlannerCore {
     List<JournalIo.Entry> entries = new ArrayList<>();
     for (int i = 0; i < r.answers.size(); i++) {
       StoredAnswer a = r.answers.get(i);
-      entries.add(new JournalIo.Entry(i, placeholder(a.kind()), a.toEngine()));
+      entries.add(new JournalIo.Entry(i, callOfKind(a.kind()), a.toEngine()));
     }
     return new JournalIo.Journal(r.stepNow, entries);
   }
 
   /** Answered calls only need their kind: the step makes the call again on replay. */
-  private static JournalIo.Call placeholder(StoredAnswer.Kind kind) {
+  private static JournalIo.Call callOfKind(StoredAnswer.Kind kind) {
     return switch (kind) {
       case RUN_TASKS -> new JournalIo.RunTasksCall(null);
       case REMOVE_FINALIZERS -> new JournalIo.RemoveFinalizersCall(List.of());
