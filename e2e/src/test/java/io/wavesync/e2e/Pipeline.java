@@ -46,6 +46,16 @@ final class Pipeline implements AutoCloseable {
   static final List<String> SERVICES =
       List.of("planner-service", "phase-runner-service", "hook-watcher-service", "cleanup-service");
 
+  static final String RUNNER = "phase-runner-service";
+
+  /**
+   * One phase-runner process: its name, which is also its key in {@link #services} and its log's
+   * name, and the phases it consumes ({@code phase-runner.phases}), all of them when null.
+   */
+  record Runner(String name, String phases) {}
+
+  private final int partitions;
+  private final List<Runner> runners;
   final Path root = Path.of(System.getProperty("wavesync.root", "..")).toAbsolutePath().normalize();
   EmbeddedKafka kafka;
   // pods start at once: the durations a test sees are the ones its manifests ask for
@@ -59,16 +69,30 @@ final class Pipeline implements AutoCloseable {
   private volatile boolean running = true;
   private Path plannerState;
 
+  // several partitions, as in production: applications spread over them
+  Pipeline() {
+    this(3, List.of(new Runner(RUNNER, null)));
+  }
+
+  /** A pipeline whose topics have {@code partitions} partitions, with these runner processes. */
+  Pipeline(int partitions, List<Runner> runners) {
+    this.partitions = partitions;
+    this.runners = List.copyOf(runners);
+  }
+
   Pipeline start() throws Exception {
-    // several partitions, as in production: applications spread over them
-    kafka = EmbeddedKafka.startOrConnect(3);
+    kafka = EmbeddedKafka.startOrConnect(partitions);
     List<String> topics = new ArrayList<>(Topics.ALL);
     Topics.ALL.forEach(t -> topics.add(Topics.dlq(t)));
     kafka.createTopics(topics);
     sandbox.start("127.0.0.1", 0);
     plannerState = Files.createTempDirectory("wavesync-planner-e2e");
     for (String s : SERVICES) {
-      services.put(s, newService(s));
+      if (s.equals(RUNNER)) {
+        runners.forEach(r -> services.put(r.name(), newService(r.name())));
+      } else {
+        services.put(s, newService(s));
+      }
     }
     for (ServiceProcess p : services.values()) {
       p.start();
@@ -98,6 +122,14 @@ final class Pipeline implements AutoCloseable {
       props.put("kafka-streams.state.dir", plannerState.toString());
       // a stable member id lets a restarted planner take its partitions back at once
       props.put("kafka-streams.group.instance.id", "planner-e2e-0");
+    }
+    for (Runner r : runners) {
+      if (r.name().equals(name)) {
+        if (r.phases() != null) {
+          props.put("phase-runner.phases", r.phases());
+        }
+        return new ServiceProcess(name, RUNNER, root, props);
+      }
     }
     return new ServiceProcess(name, root, props);
   }

@@ -25,8 +25,16 @@ final class ServiceProcess implements AutoCloseable {
   private Process process;
 
   ServiceProcess(String name, Path root, Map<String, String> properties) {
+    this(name, name, root, properties);
+  }
+
+  /**
+   * A process named {@code name} (its log's name too) that runs the service of {@code module}:
+   * several processes of one service need their own names to keep their logs apart.
+   */
+  ServiceProcess(String name, String module, Path root, Map<String, String> properties) {
     this.name = name;
-    this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    this.jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     this.properties = properties;
     this.port = freePort();
     this.log = root.resolve("e2e/target/e2e-logs/" + name + ".log");
