@@ -2,20 +2,15 @@ package io.wavesync.runner.messaging;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.wavesync.events.CloudEventHeaders;
-import io.wavesync.events.EventDecodingException;
-import io.wavesync.events.EventJson;
 import io.wavesync.events.WaveApplyRequested;
+import io.wavesync.kubernetes.CommandIntake;
 import io.wavesync.runner.config.PhaseRunnerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,30 +65,7 @@ public class WaveCommandConsumer {
 
   private CompletionStage<Void> consume(Message<String> record) {
     metrics.consumed();
-    WaveApplyRequested command;
-    try {
-      command = EventJson.deserialize(record.getPayload(), WaveApplyRequested.class);
-    } catch (EventDecodingException e) {
-      return deadLetter(record, e, e.getMessage());
-    }
-    try {
-      handler.handle(command);
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "command %s of %s could not be carried out", command.commandId(),
-          command.application());
-      return deadLetter(record, e, "cannot carry out command " + command.commandId() + ": "
-          + e.getMessage());
-    }
-    return record.ack();
-  }
-
-  private CompletionStage<Void> deadLetter(Message<String> record, Throwable e, String reason) {
-    metrics.deadLettered();
-    LOG.warnf("dead-lettering a record: %s", reason);
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(CloudEventHeaders.DLQ_REASON, String.valueOf(reason)
-        .getBytes(StandardCharsets.UTF_8));
-    return record.nack(e, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
-        .withHeaders(headers).build()));
+    return CommandIntake.consume(record, WaveApplyRequested.class, handler::handle,
+        WaveApplyRequested::commandId, metrics::deadLettered);
   }
 }
