@@ -6,14 +6,13 @@ import io.wavesync.engine.model.KubeObject;
 import io.wavesync.engine.model.ResourceKey;
 import io.wavesync.engine.sync.ApiException;
 import io.wavesync.engine.sync.ApplyStrategy;
-import io.wavesync.engine.sync.ClusterOps;
+import io.wavesync.engine.sync.ClusterSyncIo;
 import io.wavesync.engine.sync.RunTasksRequest;
 import io.wavesync.engine.sync.RunTasksResult;
 import io.wavesync.engine.sync.SyncIo;
 import io.wavesync.engine.sync.TaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import java.util.UUID;
  * operation forward; a <em>frozen</em> one answers the same calls without changing, so a benchmark
  * can repeat one step on the same state.
  */
-final class InMemoryCluster implements SyncIo, ClusterOps {
+final class InMemoryCluster extends ClusterSyncIo {
 
   /** Kinds without a namespace: the API server drops the one the engine gives their targets. */
   private static final Set<String> CLUSTER_SCOPED =
@@ -68,34 +67,9 @@ final class InMemoryCluster implements SyncIo, ClusterOps {
   }
 
   @Override
-  public Map<ResourceKey, String> removeHookFinalizers(List<KubeObject> live) {
-    for (KubeObject o : live) {
-      removeHookFinalizer(o);
-    }
-    return Map.of();
-  }
-
-  @Override
-  public Map<ResourceKey, ApiException> delete(List<KubeObject> list, String propagationPolicy) {
-    Map<ResourceKey, ApiException> errors = new HashMap<>();
-    for (KubeObject o : list) {
-      try {
-        delete(o, propagationPolicy);
-      } catch (ApiException e) {
-        errors.put(ResourceKey.of(o), e);
-      }
-    }
-    return errors;
-  }
-
-  @Override
-  public Map<ResourceKey, Lookup> get(List<KubeObject> list) {
-    Map<ResourceKey, Lookup> out = new HashMap<>();
-    for (KubeObject o : list) {
-      KubeObject found = find(o);
-      out.put(ResourceKey.of(o), found == null ? Lookup.notFound() : Lookup.found(found));
-    }
-    return out;
+  protected Lookup read(KubeObject o) {
+    KubeObject found = find(o);
+    return found == null ? Lookup.notFound() : Lookup.found(found);
   }
 
   // ClusterOps

@@ -9,9 +9,7 @@ import io.wavesync.engine.sync.ApiException;
 import io.wavesync.engine.sync.ApplyStrategy;
 import io.wavesync.engine.sync.ClusterOps;
 import io.wavesync.engine.sync.JournalIo;
-import io.wavesync.engine.sync.RunTasksResult;
 import io.wavesync.engine.sync.SyncIo;
-import io.wavesync.engine.sync.TaskRunner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +20,7 @@ import java.util.Map;
  * An in-memory cluster for planner tests: applies, deletes (honouring finalizers) and reads
  * objects, counts creations per name, and lets the test complete Jobs and roll out Deployments.
  */
-final class SimCluster implements ClusterOps, SyncIo {
+final class SimCluster extends io.wavesync.engine.sync.ClusterSyncIo {
 
   final Map<ResourceKey, KubeObject> objects = new LinkedHashMap<>();
   final Map<String, Integer> creations = new HashMap<>();
@@ -103,43 +101,9 @@ final class SimCluster implements ClusterOps, SyncIo {
   // SyncIo, to answer the planner's commands
 
   @Override
-  public RunTasksResult runTasks(io.wavesync.engine.sync.RunTasksRequest request) {
-    return new TaskRunner(this).run(request);
-  }
-
-  @Override
-  public Map<ResourceKey, String> removeHookFinalizers(List<KubeObject> live) {
-    for (KubeObject o : live) {
-      try {
-        removeHookFinalizer(o);
-      } catch (ApiException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return Map.of();
-  }
-
-  @Override
-  public Map<ResourceKey, ApiException> delete(List<KubeObject> objs, String propagationPolicy) {
-    Map<ResourceKey, ApiException> errors = new HashMap<>();
-    for (KubeObject o : objs) {
-      try {
-        delete(o, propagationPolicy);
-      } catch (ApiException e) {
-        errors.put(ResourceKey.of(o), e);
-      }
-    }
-    return errors;
-  }
-
-  @Override
-  public Map<ResourceKey, Lookup> get(List<KubeObject> objs) {
-    Map<ResourceKey, Lookup> out = new HashMap<>();
-    for (KubeObject o : objs) {
-      KubeObject found = objects.get(ResourceKey.of(o));
-      out.put(ResourceKey.of(o), found == null ? Lookup.notFound() : Lookup.found(found));
-    }
-    return out;
+  protected Lookup read(KubeObject o) {
+    KubeObject found = objects.get(ResourceKey.of(o));
+    return found == null ? Lookup.notFound() : Lookup.found(found);
   }
 
   /** The stored form of the answer to a planner command. */

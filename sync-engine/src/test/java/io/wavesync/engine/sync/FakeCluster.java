@@ -20,7 +20,7 @@ import java.util.Optional;
  * output unless told otherwise; every call is counted. Side effects are answered at once, through
  * the same {@link TaskRunner} the phase runner uses.
  */
-final class FakeCluster implements SyncIo, ClusterOps {
+final class FakeCluster extends ClusterSyncIo {
 
   static final String NS = "fake-argocd-ns";
   static final String REVISION = "FooBarBaz";
@@ -77,50 +77,17 @@ final class FakeCluster implements SyncIo, ClusterOps {
   @Override
   public RunTasksResult runTasks(RunTasksRequest request) {
     runs.add(request);
-    return new TaskRunner(this).run(request);
+    return super.runTasks(request);
   }
 
   @Override
-  public Map<ResourceKey, String> removeHookFinalizers(List<KubeObject> objects) {
-    Map<ResourceKey, String> errors = new HashMap<>();
-    for (KubeObject o : objects) {
-      try {
-        removeHookFinalizer(o);
-      } catch (ApiException e) {
-        errors.put(ResourceKey.of(o), e.getMessage());
-      }
+  protected Lookup read(KubeObject o) {
+    ApiException e = getFailures.get(o.name());
+    if (e != null) {
+      return Lookup.failed(e);
     }
-    return errors;
-  }
-
-  @Override
-  public Map<ResourceKey, ApiException> delete(List<KubeObject> objects, String propagationPolicy) {
-    Map<ResourceKey, ApiException> errors = new HashMap<>();
-    for (KubeObject o : objects) {
-      try {
-        delete(o, propagationPolicy);
-      } catch (ApiException e) {
-        errors.put(ResourceKey.of(o), e);
-      }
-    }
-    return errors;
-  }
-
-  @Override
-  public Map<ResourceKey, Lookup> get(List<KubeObject> objects) {
-    Map<ResourceKey, Lookup> out = new HashMap<>();
-    for (KubeObject o : objects) {
-      ResourceKey k = ResourceKey.of(o);
-      ApiException e = getFailures.get(o.name());
-      if (e != null) {
-        out.put(k, Lookup.failed(e));
-      } else if (api.containsKey(k)) {
-        out.put(k, Lookup.found(api.get(k)));
-      } else {
-        out.put(k, Lookup.notFound());
-      }
-    }
-    return out;
+    KubeObject found = api.get(ResourceKey.of(o));
+    return found == null ? Lookup.notFound() : Lookup.found(found);
   }
 
   // ClusterOps
