@@ -13,6 +13,13 @@ pids=$state/pids
 components=(kafka sandbox planner runner watcher cleanup)
 services=(planner runner watcher cleanup)
 
+# JVM flags of the four services (docs/benchmarks.md, "Memory"): a small serial-collected heap
+# that is given back when idle, bounded metaspace and code cache, smaller thread stacks, and the
+# C1 compiler only (C2 and its compiled code cost about 20 MiB per service for little gain here).
+service_java_opts=(-Xmx128m -Xms16m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10
+  -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k
+  -XX:TieredStopAtLevel=1)
+
 port_of() { # name
   case $1 in
     kafka) echo 9092 ;;
@@ -21,8 +28,14 @@ port_of() { # name
     runner) echo 8082 ;;
     watcher) echo 8083 ;;
     cleanup) echo 8084 ;;
+    prometheus) echo 9090 ;;
   esac
 }
+
+# Prometheus (up.sh --with-prometheus): Debian's package, its configuration and data under .local.
+prometheus_bin=/usr/bin/prometheus
+prometheus_dir=$state/prometheus
+prometheus_conf=$prometheus_dir/prometheus.yml
 
 module_of() { # service name
   case $1 in
@@ -35,10 +48,14 @@ module_of() { # service name
 
 # Every process up.sh starts carries -Dwavesync.local=<name> as its first argument, so that a pid
 # file is trusted only while its process is still the one started: a pid may have been reused.
+# Prometheus is no JVM: its configuration file under .local marks it instead.
 is_ours() { # name pid
-  local args
+  local args marker="-Dwavesync.local=$1 "
+  if [[ $1 == prometheus ]]; then
+    marker="--config.file=$prometheus_conf"
+  fi
   args=$(ps -ww -p "$2" -o args= 2>/dev/null) || return 1
-  [[ $args == *"-Dwavesync.local=$1 "* ]]
+  [[ $args == *"$marker"* ]]
 }
 
 # Prints the pid of the component if the process up.sh started for it still runs; removes a pid

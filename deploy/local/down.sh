@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Stops the local wavesync stack: exactly the processes deploy/local/up.sh started, found by their
-# pid files under .local/pids. Each gets SIGTERM, then SIGKILL if it is still there after a grace
+# Stops the local wavesync stack: exactly the processes deploy/local/up.sh started (Prometheus too,
+# when it was started with --with-prometheus), found by their pid files under .local/pids. Each gets SIGTERM, then SIGKILL if it is still there after a grace
 # period. The pid files are removed; logs and data under .local/ stay.
 #
 # Usage: deploy/local/down.sh
@@ -65,7 +65,9 @@ if ! compgen -G "$pids/*.pid" >/dev/null; then
   exit 0
 fi
 
-# the services first, while Kafka is still there for them to leave cleanly; the broker last
+# Prometheus (up.sh --with-prometheus) first, so that it does not record the services going away;
+# the services next, while Kafka is still there for them to leave cleanly; the broker last
+stop 10 prometheus
 stop 20 "${services[@]}"
 stop 10 sandbox
 stop 30 kafka

@@ -5,8 +5,11 @@
 # Builds what is missing or older than its sources first. Components already running (by their
 # pid file and health) are left alone, so running it again is safe and quick.
 # Everything it writes is under .local/ at the repository root; deploy/local/down.sh stops it.
+# With --with-prometheus it also runs Prometheus on 127.0.0.1:9090, scraping the four services every
+# second with the alerting rules of deploy/prometheus/alerts.rules.yml (Debian's prometheus
+# package, installed with apt-get when /usr/bin/prometheus is missing).
 #
-# Usage: deploy/local/up.sh [--no-demo]
+# Usage: deploy/local/up.sh [--no-demo] [--with-prometheus]
 #
 # Environment:
 #   JAVA_HOME   the JDK to use (default: java on the PATH); 17 or newer
@@ -14,17 +17,21 @@ set -euo pipefail
 
 usage() {
   cat <<'TXT'
-Usage: deploy/local/up.sh [--no-demo]
+Usage: deploy/local/up.sh [--no-demo] [--with-prometheus]
 
 Starts Kafka, the sandbox cluster and the four wavesync services on this machine, then syncs
-examples/hooks-demo and follows it. --no-demo starts the stack only.
+examples/hooks-demo and follows it. --no-demo starts the stack only. --with-prometheus also starts
+Prometheus on 127.0.0.1:9090 scraping the four services (installs Debian's prometheus package
+with apt-get when /usr/bin/prometheus is missing).
 TXT
 }
 
 demo=true
+with_prometheus=false
 for arg in "$@"; do
   case $arg in
     --no-demo) demo=false ;;
+    --with-prometheus) with_prometheus=true ;;
     -h | --help)
       usage
       exit 0
@@ -330,7 +337,9 @@ start_service() { # name
     extra=(-Dkafka-streams.state.dir="$state/planner-state"
       -Dkafka-streams.group.instance.id=planner-local-0)
   fi
-  start_java "$name" -Xmx192m -XX:+UseSerialGC \
+  # memory flags: docs/benchmarks.md ("Memory") has what each saves; glibc's per-thread malloc
+  # arenas are capped at two, which Kafka clients' and Netty's many threads otherwise multiply
+  MALLOC_ARENA_MAX=2 start_java "$name" "${service_java_opts[@]}" \
     -Dquarkus.http.port="$(port_of "$name")" \
     -Dkafka.bootstrap.servers="$bootstrap" \
     -Dquarkus.kubernetes-client.api-server-url="$sandbox_url" \
@@ -363,6 +372,92 @@ await_service() { # name
   say "$name" "ready on $url (pid $pid$note)" $(($(now_ms) - t0))
 }
 
+# --- prometheus (--with-prometheus) -------------------------------------------------------------
+
+prometheus_port=$(port_of prometheus)
+prometheus_t0=
+
+# Debian's prometheus package when /usr/bin/prometheus is missing; without recommends, so that no
+# node exporter comes along.
+install_prometheus() {
+  [[ -x $prometheus_bin ]] && return
+  command -v apt-get >/dev/null 2>&1 ||
+    die "--with-prometheus: $prometheus_bin is missing and there is no apt-get to install Debian's prometheus package; install Prometheus so that $prometheus_bin exists, or run without --with-prometheus"
+  local sudo=() t0
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null 2>&1 ||
+      die "--with-prometheus: $prometheus_bin is missing, and installing Debian's prometheus package needs root or sudo: run 'apt-get install prometheus' as root, or run without --with-prometheus"
+    sudo=(sudo)
+  fi
+  t0=$(now_ms)
+  say prometheus "installing Debian's prometheus package (${sudo[*]:+sudo }apt-get install prometheus)"
+  if ! { "${sudo[@]}" apt-get update -qq &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus; } \
+    >"$logs/prometheus-install.log" 2>&1 </dev/null; then
+    show_log prometheus-install
+    die "--with-prometheus: installing Debian's prometheus package failed (log: $logs/prometheus-install.log); install it by hand or run without --with-prometheus"
+  fi
+  [[ -x $prometheus_bin ]] ||
+    die "--with-prometheus: the prometheus package is installed but $prometheus_bin is missing"
+  say prometheus "installed $("$prometheus_bin" --version 2>&1 | head -n 1 || true)" $(($(now_ms) - t0))
+}
+
+# The scrape of the four services every second, and the alerting rules of deploy/prometheus.
+write_prometheus_config() {
+  local s job
+  mkdir -p "$prometheus_dir/data"
+  {
+    echo "# written by deploy/local/up.sh --with-prometheus; rewritten at every start"
+    echo "global:"
+    echo "  scrape_interval: 1s"
+    echo "  scrape_timeout: 1s"
+    echo "  evaluation_interval: 1s"
+    echo "rule_files:"
+    echo "  - $root/deploy/prometheus/alerts.rules.yml"
+    echo "scrape_configs:"
+    for s in "${services[@]}"; do
+      # the job names of the Kubernetes Services, so that the same queries work in both places
+      job=wavesync-$(module_of "$s")
+      job=${job%-service}
+      echo "  - job_name: $job"
+      echo "    metrics_path: /q/metrics"
+      echo "    static_configs:"
+      echo "      - targets: ['127.0.0.1:$(port_of "$s")']"
+    done
+  } >"$prometheus_conf"
+}
+
+start_prometheus() {
+  if running_pid prometheus >/dev/null; then
+    return
+  fi
+  install_prometheus
+  port_open "$prometheus_port" &&
+    die "port $prometheus_port is in use by a process up.sh did not start (Debian's prometheus service? sudo systemctl disable --now prometheus); stop it first"
+  write_prometheus_config
+  if [[ -f $logs/prometheus.log ]]; then
+    mv -f "$logs/prometheus.log" "$logs/prometheus.log.1"
+  fi
+  prometheus_t0=$(now_ms)
+  # the configuration file under .local is what marks this process as ours (common.sh: is_ours)
+  nohup "$prometheus_bin" --config.file="$prometheus_conf" \
+    --storage.tsdb.path="$prometheus_dir/data" --storage.tsdb.retention.time=7d \
+    --web.listen-address="127.0.0.1:$prometheus_port" >"$logs/prometheus.log" 2>&1 </dev/null &
+  echo $! >"$pids/prometheus.pid"
+}
+
+await_prometheus() {
+  local pid
+  pid=$(running_pid prometheus) || die "prometheus is not running"
+  if [[ -z $prometheus_t0 ]] && http_ok "$prometheus_port" /-/ready; then
+    say prometheus "already running on http://127.0.0.1:$prometheus_port (pid $pid)"
+    return
+  fi
+  [[ -n $prometheus_t0 ]] || prometheus_t0=$(now_ms)
+  await_ready prometheus 60 http_ok "$prometheus_port" /-/ready
+  say prometheus "ready on http://127.0.0.1:$prometheus_port (pid $pid)" $(($(now_ms) - prometheus_t0))
+}
+
 # --- the stack ---------------------------------------------------------------------------------
 
 echo "wavesync local stack: logs and state in $state"
@@ -378,9 +473,15 @@ services_t0=$(now_ms)
 for s in "${services[@]}"; do
   start_service "$s"
 done
+if $with_prometheus; then
+  start_prometheus
+fi
 for s in "${services[@]}"; do
   await_service "$s"
 done
+if $with_prometheus; then
+  await_prometheus
+fi
 say stack "ready" $(($(now_ms) - started_at))
 
 status=0
@@ -403,4 +504,7 @@ Services     planner :$(port_of planner)  runner :$(port_of runner)  watcher :$(
 Logs         .local/logs/<component>.log
 Stop         deploy/local/down.sh
 TXT
+if running_pid prometheus >/dev/null; then
+  echo "Prometheus   http://127.0.0.1:$prometheus_port   alerts: /alerts   rules: deploy/prometheus/alerts.rules.yml"
+fi
 exit "$status"

@@ -6,6 +6,7 @@ import io.wavesync.events.EventJson;
 import io.wavesync.events.OperationUpdated;
 import io.wavesync.events.SyncRequestEvent;
 import io.wavesync.events.Topics;
+import io.wavesync.events.TraceParent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -179,6 +180,8 @@ final class Broker implements AutoCloseable {
     RecordHeaders headers = new RecordHeaders();
     CloudEventHeaders.headers(event, CE_SOURCE)
         .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+    // the request starts the sync's trace: every service continues it from this header
+    headers.add(TraceParent.HEADER, TraceParent.newRoot().getBytes(StandardCharsets.UTF_8));
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             Topics.topicOf(event), null, event.application(), EventJson.serialize(event), headers);

@@ -217,6 +217,9 @@ class SyncCommandTest {
         .containsEntry("ce_subject", "ok-publish")
         .containsEntry("content-type", "application/json")
         .containsKey("ce_time");
+    // the request starts the sync's trace: a valid, sampled W3C traceparent
+    assertThat(received.headers().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+        .satisfies(tp -> assertThat(io.wavesync.events.TraceParent.isValid(tp)).isTrue());
     assertThat(request.operationId()).isEqualTo(operationId);
     assertThat(request.requestedBy()).matches(".+@.+");
     assertThat(request.revision()).isEqualTo("4f2a9c1");

@@ -68,6 +68,10 @@ final class Pipeline implements AutoCloseable {
   private Thread reader;
   private volatile boolean running = true;
   private Path plannerState;
+  // settings every service process gets on top of the pipeline's own
+  private final Map<String, String> extraProperties = new LinkedHashMap<>();
+  // settings of one service's processes, by process name; they apply from its next (re)start
+  private final Map<String, Map<String, String>> serviceProperties = new java.util.concurrent.ConcurrentHashMap<>();
 
   // several partitions, as in production: applications spread over them
   Pipeline() {
@@ -78,6 +82,18 @@ final class Pipeline implements AutoCloseable {
   Pipeline(int partitions, List<Runner> runners) {
     this.partitions = partitions;
     this.runners = List.copyOf(runners);
+  }
+
+  /** Adds a setting (a system property) for every service process; call before {@link #start}. */
+  Pipeline withProperty(String key, String value) {
+    extraProperties.put(key, value);
+    return this;
+  }
+
+  /** Adds a setting for the processes named {@code service}, from their next (re)start. */
+  Pipeline withServiceProperty(String service, String key, String value) {
+    serviceProperties.computeIfAbsent(service, k -> new LinkedHashMap<>()).put(key, value);
+    return this;
   }
 
   Pipeline start() throws Exception {
@@ -118,6 +134,8 @@ final class Pipeline implements AutoCloseable {
     props.put("kubernetes.trust.certificates", "true");
     props.put("kubernetes.namespace", "default");
     props.put("kubernetes.auth.tryKubeConfig", "false");
+    props.putAll(extraProperties);
+    props.putAll(serviceProperties.getOrDefault(name, Map.of()));
     if (name.equals("planner-service")) {
       props.put("kafka-streams.state.dir", plannerState.toString());
       // a stable member id lets a restarted planner take its partitions back at once
@@ -216,9 +234,16 @@ final class Pipeline implements AutoCloseable {
   }
 
   void publish(String app, WavesyncEvent event) {
+    publish(app, event, Map.of());
+  }
+
+  /** Publishes {@code event} with these record headers. */
+  void publish(String app, WavesyncEvent event, Map<String, String> headers) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(Topics.topicOf(event), app, EventJson.serializeToString(event));
+    headers.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     try {
-      producer.send(new ProducerRecord<>(Topics.topicOf(event), app, EventJson.serializeToString(event)))
-          .get();
+      producer.send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -26,11 +26,21 @@ public class CleanupConsumer {
     this.metrics = metrics;
   }
 
+  // every cleanup command is handled in a span that continues the trace of its record
+  private CommandIntake.Traced<CleanupRequested> traced;
+
+  @jakarta.inject.Inject
+  void tracing(io.opentelemetry.api.trace.Tracer tracer) {
+    this.traced = new CommandIntake.Traced<>(tracer, c -> "cleanup " + c.actions().stream()
+        .map(a -> a.action().name()).distinct().collect(java.util.stream.Collectors.joining(",")),
+        CleanupRequested::operationId);
+  }
+
   @Incoming(Channels.CLEANUP_COMMANDS)
   @Blocking
   public CompletionStage<Void> consume(Message<String> record) {
     metrics.consumed();
     return CommandIntake.consume(record, CleanupRequested.class, handler::handle,
-        CleanupRequested::commandId, metrics::deadLettered);
+        CleanupRequested::commandId, metrics::deadLettered, traced);
   }
 }

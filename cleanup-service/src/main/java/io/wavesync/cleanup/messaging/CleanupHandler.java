@@ -45,8 +45,13 @@ public class CleanupHandler {
     }
     Cleanup.Report report = Cleanup.run(CleanupMapper.actions(command),
         command.propagationPolicy(), cluster);
-    for (Cleanup.Result r : report.results()) {
+    for (int i = 0; i < report.results().size(); i++) {
+      Cleanup.Result r = report.results().get(i);
       metrics.action(r.action().kind().name(), r.outcome().name());
+      if (r.action().kind() == Cleanup.Kind.DELETE) {
+        metrics.deleted(r.action().ref().kind(), command.actions().get(i).reason(),
+            r.outcome().name());
+      }
     }
     publisher.observations(CleanupMapper.deletions(command, report));
     if (command.followUp() != null) {
@@ -60,5 +65,7 @@ public class CleanupHandler {
     CleanupCompleted completed = CleanupMapper.completed(command, report);
     publisher.observations(List.of(completed));
     answered.remember(command.commandId(), completed);
+    LOG.infof("command %s: %d action(s), deletions %s", command.commandId(),
+        report.results().size(), report.deletionsSucceeded() ? "succeeded" : "failed");
   }
 }

@@ -3,6 +3,7 @@ package io.wavesync.cleanup.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.wavesync.kubernetes.DeleteCounters;
 import io.wavesync.kubernetes.EventCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +11,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * The cleanup service's metrics, with fixed names (Prometheus: {@code
  * wavesync_events_consumed_total}, {@code wavesync_events_failed_total}, {@code
- * wavesync_events_dlq_total}, {@code wavesync_cleanup_actions_total}).
+ * wavesync_events_dlq_total}, {@code wavesync_cleanup_actions_total}, {@code
+ * wavesync_deletes_total}).
  */
 @ApplicationScoped
 public class CleanupMetrics {
@@ -19,10 +21,12 @@ public class CleanupMetrics {
 
   private final MeterRegistry registry;
   private final EventCounters events;
+  private final DeleteCounters deletes;
 
   public CleanupMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.events = new EventCounters(registry, SERVICE, "Records read from the cleanup topic");
+    this.deletes = new DeleteCounters(registry, SERVICE);
   }
 
   // observed so that the container creates this bean, and with it the series, at startup: they
@@ -45,5 +49,18 @@ public class CleanupMetrics {
         .description("Cleanup actions carried out")
         .tag("action", action).tag("outcome", outcome)
         .register(registry).increment();
+  }
+
+  /**
+   * One deletion: the object's kind, why it was deleted as the command says (the hook delete
+   * policy, {@code Terminate}, {@code HookTimeout}) and how it ended.
+   */
+  public void deleted(String kind, String policy, String outcome) {
+    String result = switch (outcome) {
+      case "DONE" -> DeleteCounters.RESULT_DELETED;
+      case "NOT_FOUND" -> DeleteCounters.RESULT_NOT_FOUND;
+      default -> DeleteCounters.RESULT_FAILED;
+    };
+    deletes.deleted(kind, policy, result);
   }
 }

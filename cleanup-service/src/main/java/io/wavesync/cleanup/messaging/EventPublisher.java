@@ -1,5 +1,7 @@
 package io.wavesync.cleanup.messaging;
 
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.wavesync.events.CloudEventHeaders;
 import io.wavesync.events.EventJson;
@@ -70,7 +72,10 @@ public class EventPublisher {
     if (topic != null) {
       kafka.withTopic(topic);
     }
-    emitter.send(Message.of(EventJson.serializeToString(event), Metadata.of(kafka.build()),
+    // what the command causes continues its trace: the producer span and the traceparent header
+    // are children of the span current here
+    emitter.send(Message.of(EventJson.serializeToString(event),
+        Metadata.of(kafka.build(), TracingMetadata.withCurrent(Context.current())),
         () -> {
           acked.complete(null);
           return CompletableFuture.completedFuture(null);

@@ -317,6 +317,20 @@ class CleanupCommandsTest {
     given().when().get("/q/health/live").then().statusCode(200);
     given().when().get("/q/metrics").then().statusCode(200)
         .body(containsString("wavesync_events_consumed_total{service=\"cleanup-service\"}"))
-        .body(containsString("wavesync_cleanup_actions_total{action=\"DELETE\",outcome=\"DONE\"}"));
+        .body(containsString("wavesync_cleanup_actions_total{action=\"DELETE\",outcome=\"DONE\"}"))
+        // the deletion by kind, the delete policy the command names, and its result
+        .body(containsString("wavesync_deletes_total{kind=\"ConfigMap\",policy=\"HookFailed\","
+            + "result=\"Deleted\",service=\"cleanup-service\"}"));
+  }
+
+  @Test
+  void aDeletionOfAnObjectAlreadyGoneCountsAsNotFoundUnderItsPolicy() {
+    ObjectRef gone = new ObjectRef("", "v1", "ConfigMap", "metrics", "never-there", null);
+    run(command("metrics", "metrics-2", List.of(
+        new CleanupAction(CleanupActionType.DELETE, gone, "HookSucceeded")), null));
+
+    given().when().get("/q/metrics").then().statusCode(200)
+        .body(containsString("wavesync_deletes_total{kind=\"ConfigMap\",policy=\"HookSucceeded\","
+            + "result=\"NotFound\",service=\"cleanup-service\"}"));
   }
 }

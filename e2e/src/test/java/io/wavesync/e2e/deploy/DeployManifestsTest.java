@@ -938,7 +938,8 @@ class DeployManifestsTest {
       crd("kafka.strimzi.io", "KafkaTopic", "kafkatopics", "v1", "v1beta2"),
       crd("keda.sh", "ScaledObject", "scaledobjects", "v1alpha1"),
       crd("monitoring.coreos.com", "ServiceMonitor", "servicemonitors", "v1"),
-      crd("monitoring.coreos.com", "PodMonitor", "podmonitors", "v1"));
+      crd("monitoring.coreos.com", "PodMonitor", "podmonitors", "v1"),
+      crd("monitoring.coreos.com", "PrometheusRule", "prometheusrules", "v1"));
 
   private static String crd(String group, String kind, String plural, String... versions) {
     StringBuilder v = new StringBuilder();

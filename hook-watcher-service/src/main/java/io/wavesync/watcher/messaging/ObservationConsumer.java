@@ -1,5 +1,7 @@
 package io.wavesync.watcher.messaging;
 
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.wavesync.events.CloudEventHeaders;
 import io.wavesync.events.EventDecodingException;
@@ -30,9 +32,13 @@ public class ObservationConsumer {
   private final InformerManager informers;
   private final WatcherMetrics metrics;
 
-  public ObservationConsumer(InformerManager informers, WatcherMetrics metrics) {
+  private final ObservationTracing tracing;
+
+  public ObservationConsumer(InformerManager informers, WatcherMetrics metrics,
+      ObservationTracing tracing) {
     this.informers = informers;
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   @Incoming(CHANNEL)
@@ -46,7 +52,15 @@ public class ObservationConsumer {
       metrics.deadLettered(Topics.OBSERVATIONS);
       return message.nack(e, deadLetter(e.getMessage()));
     }
-    informers.watch(WatchTargets.of(observation));
+    // the objects this observation names are observed in the trace of the record that named them
+    tracing.learn(observation, TracingMetadata.fromMessage(message)
+        .map(TracingMetadata::getCurrentContext).orElse(Context.current()));
+    ObservationTracing.logContext(observation.application(), observation.operationId());
+    try {
+      informers.watch(WatchTargets.of(observation));
+    } finally {
+      ObservationTracing.clearLogContext();
+    }
     return message.ack();
   }
 

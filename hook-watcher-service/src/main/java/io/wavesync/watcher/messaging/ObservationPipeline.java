@@ -39,8 +39,12 @@ public class ObservationPipeline implements ObjectEvents {
   private final ChangeProcessor processor;
   private final List<ScheduledExecutorService> lanes = new ArrayList<>();
 
+  private final ObservationTracing tracing;
+
   public ObservationPipeline(
-      WatcherConfig config, PodLogReader logs, ObservationPublisher publisher) {
+      WatcherConfig config, PodLogReader logs, ObservationPublisher publisher,
+      ObservationTracing tracing) {
+    this.tracing = tracing;
     this.deduper = new ObservationDeduper(config.rememberedUids());
     this.ledger = new HookLedger(config.rememberedUids());
     this.processor =
@@ -76,7 +80,9 @@ public class ObservationPipeline implements ObjectEvents {
         .execute(
             () -> {
               try {
-                processor.onChange(object);
+                // in the trace of the apply that wrote the object, with its application and
+                // operation on every log line
+                tracing.observe("observe", object, () -> logCompletions(processor.onChange(object)));
               } catch (Exception e) {
                 // Nothing was recorded for this state: the object's next event or resync retries.
                 warn("change", object, e, "the next event or resync retries it");
@@ -93,11 +99,19 @@ public class ObservationPipeline implements ObjectEvents {
   // else of that uid can follow it on the lane, so retrying later keeps the order.
   private void publishDeletion(ObjectNode last) {
     try {
-      processor.onDelete(last);
+      tracing.observe("observe deletion of", last, () -> processor.onDelete(last));
     } catch (Exception e) {
       warn("deletion", last, e, "retrying in " + DELETION_RETRY.toSeconds() + "s");
       laneOf(last)
           .schedule(() -> publishDeletion(last), DELETION_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static void logCompletions(List<Observation> published) {
+    for (Observation o : published) {
+      if (o instanceof io.wavesync.events.HookCompleted done) {
+        LOG.infof("hook %s %s completed: %s", done.ref().kind(), done.ref().name(), done.hookPhase());
+      }
     }
   }
 
@@ -134,8 +148,14 @@ public class ObservationPipeline implements ObjectEvents {
 
   private static void warn(String what, ObjectNode object, Exception e, String next) {
     KubeObject obj = KubeObject.of(object);
-    LOG.warnf(
-        "cannot publish the %s of %s %s/%s (%s); %s",
-        what, obj.kind(), obj.namespace(), obj.name(), e.getMessage(), next);
+    ObservationTracing.logContext(obj.labels().get(io.wavesync.watcher.domain.Observations.APPLICATION_LABEL),
+        obj.annotations().get(io.wavesync.watcher.domain.Observations.OPERATION_ANNOTATION));
+    try {
+      LOG.warnf(
+          "cannot publish the %s of %s %s/%s (%s); %s",
+          what, obj.kind(), obj.namespace(), obj.name(), e.getMessage(), next);
+    } finally {
+      ObservationTracing.clearLogContext();
+    }
   }
 }

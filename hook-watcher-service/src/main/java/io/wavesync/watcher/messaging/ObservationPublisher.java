@@ -1,6 +1,8 @@
 package io.wavesync.watcher.messaging;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.wavesync.events.CloudEventHeaders;
 import io.wavesync.events.EventJson;
@@ -51,7 +53,9 @@ public class ObservationPublisher {
                 OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(event.application())
                     .withHeaders(headers)
-                    .build());
+                    .build())
+            // in the trace of the span current here: the observation's span, child of the apply
+            .addMetadata(TracingMetadata.withCurrent(Context.current()));
     emitter.sendMessage(message).await().atMost(config.publishTimeout());
     metrics.emitted(event, kindOf(event));
   }

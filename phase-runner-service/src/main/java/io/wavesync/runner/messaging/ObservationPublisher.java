@@ -1,5 +1,7 @@
 package io.wavesync.runner.messaging;
 
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.wavesync.events.CloudEventHeaders;
 import io.wavesync.events.EventJson;
@@ -56,7 +58,10 @@ public class ObservationPublisher {
         .withKey(event.application())
         .withHeaders(headers)
         .build();
-    emitter.send(Message.of(EventJson.serializeToString(event), Metadata.of(kafka),
+    // the answer continues the command's trace: the producer span and the traceparent header
+    // are children of the span current here
+    emitter.send(Message.of(EventJson.serializeToString(event),
+        Metadata.of(kafka, TracingMetadata.withCurrent(Context.current())),
         () -> {
           acked.complete(null);
           return CompletableFuture.completedFuture(null);

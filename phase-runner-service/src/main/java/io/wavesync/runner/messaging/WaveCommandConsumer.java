@@ -35,6 +35,15 @@ public class WaveCommandConsumer {
     this.config = config;
   }
 
+  // every wave command is handled in a span that continues the trace of its record
+  private CommandIntake.Traced<WaveApplyRequested> traced;
+
+  @jakarta.inject.Inject
+  void tracing(io.opentelemetry.api.trace.Tracer tracer) {
+    this.traced = new CommandIntake.Traced<>(tracer,
+        c -> "wave " + c.mode() + " " + c.phase() + "/" + c.wave(), WaveApplyRequested::operationId);
+  }
+
   void onStart(@Observes StartupEvent event) {
     LOG.infof("consuming the wave commands of %s", config.phases());
   }
@@ -66,6 +75,6 @@ public class WaveCommandConsumer {
   private CompletionStage<Void> consume(Message<String> record) {
     metrics.consumed();
     return CommandIntake.consume(record, WaveApplyRequested.class, handler::handle,
-        WaveApplyRequested::commandId, metrics::deadLettered);
+        WaveApplyRequested::commandId, metrics::deadLettered, traced);
   }
 }

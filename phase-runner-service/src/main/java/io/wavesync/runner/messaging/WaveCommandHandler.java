@@ -1,6 +1,8 @@
 package io.wavesync.runner.messaging;
 
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.wavesync.engine.sync.ResultCode;
 import io.wavesync.engine.sync.TaskUpdate;
 import io.wavesync.events.WaveApplied;
@@ -10,8 +12,10 @@ import io.wavesync.kubernetes.AnsweredCommands;
 import io.wavesync.runner.config.PhaseRunnerConfig;
 import io.wavesync.runner.domain.WaveRun;
 import io.wavesync.runner.k8s.KubernetesCluster;
+import io.wavesync.runner.k8s.TracedClusterOps;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +38,8 @@ public class WaveCommandHandler {
   private final RunnerMetrics metrics;
   private final AnsweredCommands<WaveApplied> answered;
   private final ExecutorService calls;
+
+  @Inject Tracer tracer;
 
   public WaveCommandHandler(KubernetesCluster cluster, ObservationPublisher publisher,
       RunnerMetrics metrics, PhaseRunnerConfig config) {
@@ -59,16 +65,19 @@ public class WaveCommandHandler {
     }
     String phase = command.phase().name();
     Timer.Sample sample = Timer.start();
-    WaveRun.Report report = WaveRun.run(WaveMapper.request(command),
-        log -> cluster.opsFor(log, command.application()), calls);
+    var request = WaveMapper.request(command);
+    // each cluster call is a span, child of the command's, on whichever thread runs it
+    WaveRun.Report report = WaveRun.run(request, log -> new TracedClusterOps(new MeteredClusterOps(
+        cluster.opsFor(log, command.application()), metrics, phase, request.tasks()), tracer),
+        Context.taskWrapping(calls));
     List<WavesyncEvent> answer = WaveMapper.answer(command, report);
     publisher.publish(answer);
     sample.stop(metrics.waveApply(phase));
     for (WaveRun.TaskReport r : report.recorded()) {
-      metrics.taskApplied(phase, result(r));
+      metrics.taskApplied(phase, r.task().obj().kind(), result(r));
     }
     answered.remember(command.commandId(), (WaveApplied) answer.get(answer.size() - 1));
-    LOG.debugf("command %s (%s %s/%d): %s, %d task result(s)", command.commandId(),
+    LOG.infof("command %s (%s %s/%d): %s, %d task result(s)", command.commandId(),
         command.mode(), phase, command.wave(), report.state(), report.recorded().size());
   }
 

@@ -237,6 +237,10 @@ class WaveCommandsTest {
     Job fresh = cluster.batch().v1().jobs().inNamespace("bhc").withName("migrate").get();
     assertThat(fresh.getMetadata().getUid()).isNotEqualTo(old.getMetadata().getUid())
         .isEqualTo(outcome.uid());
+    // the deletion is counted by kind, the policy that asked for it and its result
+    given().when().get("/q/metrics").then().statusCode(200)
+        .body(containsString("wavesync_deletes_total{kind=\"Job\",policy=\"BeforeHookCreation\","
+            + "result=\"Deleted\",service=\"phase-runner-service\"}"));
   }
 
   @Test
@@ -260,6 +264,11 @@ class WaveCommandsTest {
     assertThat(pruned.ref().uid()).isEqualTo(leftover.getMetadata().getUid());
     await().atMost(PATIENCE).until(() ->
         cluster.configMaps().inNamespace("prune").withName("leftover").get() == null);
+    given().when().get("/q/metrics").then().statusCode(200)
+        .body(containsString("wavesync_deletes_total{kind=\"ConfigMap\",policy=\"Prune\","
+            + "result=\"Deleted\",service=\"phase-runner-service\"}"))
+        .body(containsString("wavesync_tasks_applied_total{kind=\"ConfigMap\",phase=\"Sync\","
+            + "result=\"Pruned\"}"));
   }
 
   @Test
@@ -404,7 +413,13 @@ class WaveCommandsTest {
     given().when().get("/q/health/live").then().statusCode(200);
     given().when().get("/q/metrics").then().statusCode(200)
         .body(containsString("wavesync_events_consumed_total{service=\"phase-runner-service\"}"))
-        .body(containsString("wavesync_tasks_applied_total{phase=\"Sync\",result=\"Synced\"}"))
-        .body(containsString("wavesync_wave_apply_seconds_count{phase=\"Sync\"}"));
+        .body(containsString(
+            "wavesync_tasks_applied_total{kind=\"ConfigMap\",phase=\"Sync\",result=\"Synced\"}"))
+        .body(containsString("wavesync_wave_apply_seconds_count{phase=\"Sync\"}"))
+        // per task write durations, with buckets for histogram_quantile
+        .body(containsString("wavesync_task_apply_duration_seconds_bucket{dry_run=\"false\","
+            + "kind=\"ConfigMap\",phase=\"Sync\",le=\""))
+        .body(containsString("wavesync_task_apply_duration_seconds_count{dry_run=\"false\","
+            + "kind=\"ConfigMap\",phase=\"Sync\"}"));
   }
 }

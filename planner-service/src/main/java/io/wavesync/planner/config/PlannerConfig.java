@@ -31,8 +31,12 @@ public interface PlannerConfig {
   @WithDefault("1048576")
   int maxRequestBytes();
 
-  /** Parsed manifests of this many operations are kept in memory. */
-  @WithDefault("64")
+  /**
+   * Parsed manifests of this many operations are kept in memory. Below the number of operations
+   * in flight, most inputs parse their operation's YAML again (the load driver's profile at 200
+   * concurrent syncs: YAML parsing was among the planner's top costs).
+   */
+  @WithDefault("512")
   int maxCachedTargets();
 
   /**

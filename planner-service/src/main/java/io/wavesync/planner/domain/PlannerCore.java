@@ -63,7 +63,13 @@ public final class PlannerCore {
    * once the deletions succeeded.
    */
   public record SendCleanup(String commandId, String operationId, StoredAnswer.Kind kind,
-      List<KubeObject> objects, String propagationPolicy, SendRunTasks followUp) implements Output {}
+      List<KubeObject> objects, String propagationPolicy, SendRunTasks followUp, String reason)
+      implements Output {
+    public SendCleanup(String commandId, String operationId, StoredAnswer.Kind kind,
+        List<KubeObject> objects, String propagationPolicy, SendRunTasks followUp) {
+      this(commandId, operationId, kind, objects, propagationPolicy, followUp, null);
+    }
+  }
 
   /** The operation's state changed. */
   public record Publish(AppRecord record) implements Output {}
@@ -129,6 +135,11 @@ public final class PlannerCore {
         r.answers.add(a.answer());
         r.outstandingCommandId = null;
         r.outstandingSentAt = null;
+        if (a.answer().kind() == StoredAnswer.Kind.RUN_TASKS) {
+          // a wave that follows an applied wave in the same step (the first wave after the
+          // validation dry run) is let go by this answer, not by what started the step
+          r.stepTriggeredAt = inputTime;
+        }
         advance(r, now, out);
       }
     } else if (in instanceof Observed o) {
@@ -231,6 +242,22 @@ public final class PlannerCore {
     }
   }
 
+  /**
+   * The earliest time at which a {@link Tick} can change anything for {@code r} (exactly the
+   * conditions {@code tick} checks), or null when only an input can: the punctuator skips an
+   * application until then instead of loading, stepping and saving it on every tick.
+   */
+  public Instant nextTick(AppRecord r) {
+    if (!r.active()) {
+      return null;
+    }
+    if (r.stepInProgress()) {
+      return r.outstandingSentAt == null ? null : r.outstandingSentAt.plus(config.resendAfter());
+    }
+    Instant backstop = r.lastStepAt == null ? Instant.EPOCH : r.lastStepAt.plus(config.backstop());
+    return r.wakeAt != null && r.wakeAt.isBefore(backstop) ? r.wakeAt : backstop;
+  }
+
   /** Runs steps until one waits for a side effect, for observations, or for time. */
   private void advance(AppRecord r, Instant now, List<Output> out) {
     for (int guard = 0; guard < 8; guard++) {
@@ -275,6 +302,7 @@ public final class PlannerCore {
         r.lastStepAt = now;
         r.completedSteps++;
         clearStep(r);
+        boolean observedMeanwhile = !r.buffered.isEmpty();
         for (AppRecord.Observation o : r.buffered) {
           applyObservation(r, o);
         }
@@ -286,6 +314,12 @@ public final class PlannerCore {
           r.terminateRequested = false;
           r.state = Operation.terminate(r.state);
           r.notBefore = null;
+          continue;
+        }
+        if (observedMeanwhile) {
+          // observations that arrived while the step waited for its answer (the watcher often
+          // sees a resource healthy before the runner's answer arrives) are inputs like any other:
+          // step again now instead of waiting for the next input or the back-stop
           continue;
         }
         return;
@@ -329,17 +363,19 @@ public final class PlannerCore {
     StoredAnswer.Kind kind = StoredAnswer.kindOf(call);
     List<KubeObject> objects;
     String policy = null;
+    String reason = null;
     if (call instanceof JournalIo.RemoveFinalizersCall c) {
       objects = c.objects();
     } else if (call instanceof JournalIo.DeleteCall c) {
       objects = c.objects();
       policy = c.propagationPolicy();
+      reason = c.reason();
     } else {
       objects = ((JournalIo.GetCall) call).objects();
     }
     SendRunTasks followUp = kind == StoredAnswer.Kind.DELETE
         ? syncFailFollowUp(r, s, input, commandId) : null;
-    return new SendCleanup(commandId, opId, kind, objects, policy, followUp);
+    return new SendCleanup(commandId, opId, kind, objects, policy, followUp, reason);
   }
 
   /**
@@ -399,6 +435,24 @@ public final class PlannerCore {
       r.observed.remove(o.key());
     } else {
       r.observed.put(o.key(), o.object());
+    }
+  }
+
+  /**
+   * The timeout of a running hook of {@code req}'s operation (its {@code wavesync.io/hook-timeout}
+   * annotation, else the request's hook timeout); null when it has none. For the metrics.
+   */
+  public Duration hookTimeout(OperationRequest req, io.wavesync.engine.sync.ResourceResult hook) {
+    Duration fallback;
+    try {
+      fallback = RequestSettings.duration(req.hookTimeout());
+    } catch (IllegalArgumentException e) {
+      fallback = null;
+    }
+    try {
+      return io.wavesync.engine.sync.HookTimeouts.timeoutOf(targets(req), fallback, hook);
+    } catch (ManifestException e) {
+      return fallback;
     }
   }
 

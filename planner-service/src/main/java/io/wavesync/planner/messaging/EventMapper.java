@@ -206,7 +206,8 @@ public final class EventMapper {
     };
     List<CleanupAction> actions = new ArrayList<>();
     for (KubeObject o : c.objects()) {
-      actions.add(new CleanupAction(type, ref(o), null));
+      // why an object is deleted (its delete policy, a terminate, a hook timeout), for the record
+      actions.add(new CleanupAction(type, ref(o), type == CleanupActionType.DELETE ? c.reason() : null));
     }
     WaveApplyRequested followUp = c.followUp() == null ? null : wave(app, c.followUp(), fieldManager);
     return CleanupRequested.of(app, c.operationId(), c.commandId(),

@@ -1,6 +1,7 @@
 package io.wavesync.planner.messaging;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.wavesync.engine.sync.OperationPhase;
@@ -9,6 +10,7 @@ import io.wavesync.engine.sync.ResourceResult;
 import io.wavesync.events.OperationUpdated;
 import io.wavesync.planner.config.PlannerConfig;
 import io.wavesync.planner.domain.AppRecord;
+import io.wavesync.planner.domain.OperationRequest;
 import io.wavesync.planner.domain.PlannerCore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /** The planner's meters; the catalogue is in docs/observability.md. */
 @ApplicationScoped
@@ -29,6 +32,11 @@ public class PlannerMetrics {
   private final int applicationLimit;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<String> labelled = ConcurrentHashMap.newKeySet();
+  /** The hooks running now, by application and result key. */
+  private final Map<String, Map<String, RunningHook>> runningHooks = new ConcurrentHashMap<>();
+
+  /** A hook running since {@code since}, with its timeout (null: none). */
+  private record RunningHook(Instant since, Duration timeout) {}
 
   @jakarta.inject.Inject
   public PlannerMetrics(MeterRegistry registry, PlannerConfig config) {
@@ -40,6 +48,80 @@ public class PlannerMetrics {
     this.applicationLabel = applicationLabel;
     this.applicationLimit = applicationLimit;
     registry.gauge("wavesync.operations.in.flight", inFlight, Set::size);
+    if (!applicationLabel) {
+      // the series exist at 0 before the first operation, so that increase() and rate() count it
+      Counter.builder("wavesync.operations.started").description("operations started")
+          .tag("application", "").register(registry);
+      for (OperationPhase result : java.util.List.of(OperationPhase.Succeeded, OperationPhase.Failed,
+          OperationPhase.Error)) {
+        Counter.builder("wavesync.operations.completed").description("operations completed by result")
+            .tag("result", result.name()).tag("application", "").register(registry);
+      }
+    }
+    Gauge.builder("wavesync.hooks.running", this, m -> m.runningHookCount())
+        .description("hooks running now").register(registry);
+    Gauge.builder("wavesync.hooks.running.oldest.age", this, m -> m.oldestRunningHookSeconds())
+        .description("age of the longest-running hook, 0 when none runs").baseUnit("seconds")
+        .register(registry);
+    Gauge.builder("wavesync.hooks.running.overdue", this, m -> m.overdueHooks())
+        .description("running hooks older than their timeout (the planner stops a hook at its "
+            + "timeout, so a hook stays here only while its stop does not go through)")
+        .register(registry);
+  }
+
+  // observed so that the container creates this bean, and with it the gauges and the zero-valued
+  // counters, at startup: they exist before the first record
+  void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+  }
+
+  private long nowMillis() {
+    return registry.config().clock().wallTime();
+  }
+
+  private double runningHookCount() {
+    return runningHooks.values().stream().mapToInt(Map::size).sum();
+  }
+
+  private double oldestRunningHookSeconds() {
+    long now = nowMillis();
+    long oldest = runningHooks.values().stream().flatMap(m -> m.values().stream())
+        .mapToLong(h -> h.since().toEpochMilli()).min().orElse(now);
+    return Math.max(0, now - oldest) / 1000.0;
+  }
+
+  private double overdueHooks() {
+    long now = nowMillis();
+    return runningHooks.values().stream().flatMap(m -> m.values().stream())
+        .filter(h -> h.timeout() != null && h.since().plus(h.timeout()).toEpochMilli() < now)
+        .count();
+  }
+
+  /**
+   * The hooks of {@code rec}'s operation that run now, for the running-hook gauges; a hook's
+   * timeout is looked up once, when it is first seen running.
+   */
+  void runningHooks(AppRecord rec, BiFunction<OperationRequest, ResourceResult, Duration> timeoutOf) {
+    if (rec.state == null || rec.request == null || !rec.active()) {
+      runningHooks.remove(rec.application);
+      return;
+    }
+    Map<String, RunningHook> before = runningHooks.getOrDefault(rec.application, Map.of());
+    Map<String, RunningHook> now = new HashMap<>();
+    for (ResourceResult r : rec.state.results()) {
+      if (!r.isHook() || r.hookPhase() != OperationPhase.Running || r.runningSince() == null) {
+        continue;
+      }
+      RunningHook known = before.get(r.resultKey());
+      if (known == null || !known.since().equals(r.runningSince())) {
+        known = new RunningHook(r.runningSince(), timeoutOf.apply(rec.request, r));
+      }
+      now.put(r.resultKey(), known);
+    }
+    if (now.isEmpty()) {
+      runningHooks.remove(rec.application);
+    } else {
+      runningHooks.put(rec.application, Map.copyOf(now));
+    }
   }
 
   private String app(String application) {

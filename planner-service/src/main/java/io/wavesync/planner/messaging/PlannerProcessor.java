@@ -47,6 +47,7 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
   private final PlannerCore core;
   private final Settings settings;
   private final PlannerMetrics metrics;
+  private final PlannerTracing tracing;
   private ProcessorContext<String, byte[]> ctx;
   private KeyValueStore<String, byte[]> apps;
   private KeyValueStore<String, byte[]> active;
@@ -55,9 +56,15 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
   public record Settings(String fieldManager, Duration tick, int maxRequestBytes, String source) {}
 
   public PlannerProcessor(PlannerCore core, Settings settings, PlannerMetrics metrics) {
+    this(core, settings, metrics, PlannerTracing.NONE);
+  }
+
+  public PlannerProcessor(PlannerCore core, Settings settings, PlannerMetrics metrics,
+      PlannerTracing tracing) {
     this.core = core;
     this.settings = settings;
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   @Override
@@ -76,6 +83,9 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     currentTimestamp = record.timestamp();
     String topic = ctx.recordMetadata().map(m -> m.topic()).orElse("");
     metrics.consumed(topic);
+    // the input's span continues the trace of its traceparent header; every record it causes
+    // carries the span's context
+    PlannerTracing.Handling span = tracing.handling(record.headers(), topic, record.key());
     try {
       if (Topics.SYNC_REQUESTS.equals(topic)) {
         onRequest(record);
@@ -84,9 +94,12 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
       }
     } catch (RuntimeException e) {
       // a record that breaks the planner must not stop it: park it with the reason
+      span.failed(e);
       LOG.errorf(e, "failed to process record of %s with key %s", topic, record.key());
       metrics.failed(topic);
       deadLetter(record, topic, e.toString());
+    } finally {
+      span.close();
     }
   }
 
@@ -105,6 +118,7 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
       reject(record, app, operationIdOf(value), "invalid sync request: " + e.getMessage());
       return;
     }
+    tracing.named(event.eventType());
     if (app == null || !app.equals(event.application())) {
       // the key decides the partition and so the single writer: it must name the application
       reject(record, event.application(), operationIdOf(value),
@@ -145,6 +159,7 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
       deadLetter(record, topic, e.getMessage());
       return;
     }
+    tracing.named(event.eventType());
     String app = event.application();
     PlannerCore.Input input;
     if (event instanceof WaveApplied w) {
@@ -171,7 +186,11 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     try (KeyValueIterator<String, byte[]> it = active.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
-        keys.add(kv.key);
+        // the value is when a tick can next change anything (empty: unknown, tick it)
+        if (kv.value == null || kv.value.length != Long.BYTES
+            || java.nio.ByteBuffer.wrap(kv.value).getLong() <= wallClock) {
+          keys.add(kv.key);
+        }
       }
     }
     for (String app : keys) {
@@ -205,10 +224,14 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
   }
 
   private void applyLogged(String app, PlannerCore.Input input, Instant now, Instant produced) {
-    AppRecord before = AppRecordSerde.read(apps.get(app));
+    byte[] stored = apps.get(app);
+    AppRecord before = AppRecordSerde.read(stored);
     if (before != null && before.request != null) {
       // every log line about this input names the application and its operation
       org.jboss.logging.MDC.put("operationId", before.request.operationId());
+    }
+    if (input instanceof PlannerCore.StartSync start) {
+      org.jboss.logging.MDC.put("operationId", start.request().operationId());
     }
     io.wavesync.engine.sync.OperationState previous = before == null ? null : before.state;
     String previousOp = before == null || before.request == null ? null : before.request.operationId();
@@ -222,16 +245,55 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     for (PlannerCore.Output out : result.outputs()) {
       outgoing.addAll(map(app, out, rec, now));
     }
-    apps.put(app, AppRecordSerde.write(rec));
+    // an input that changed nothing (most timer ticks, repeated observations) writes nothing:
+    // every write is a changelog record
+    byte[] written = AppRecordSerde.write(rec);
+    if (stored == null || !java.util.Arrays.equals(stored, written)) {
+      apps.put(app, written);
+    }
+    byte[] wasActive = active.get(app);
     if (rec.active()) {
-      active.put(app, new byte[0]);
-    } else {
+      Instant next = core.nextTick(rec);
+      byte[] due = java.nio.ByteBuffer.allocate(Long.BYTES)
+          .putLong(next == null ? Long.MAX_VALUE : next.toEpochMilli()).array();
+      if (!java.util.Arrays.equals(wasActive, due)) {
+        active.put(app, due);
+      }
+    } else if (wasActive != null) {
       active.delete(app);
     }
     metrics.transitions(previousOp, previous, rec, now);
+    logTransition(previousOp, previous, rec);
     metrics.inFlight(app, rec.active());
-    for (Outgoing o : outgoing) {
-      send(o.topic(), app, o.event());
+    metrics.runningHooks(rec, core::hookTimeout);
+    // an input's span is current here; a timer's step that sends something gets a span of its
+    // own, in the trace of the application's last input
+    try (PlannerTracing.Handling timer = outgoing.isEmpty() ? PlannerTracing.Handling.NONE
+        : tracing.timer(app)) {
+      if (rec.request != null) {
+        tracing.operation(rec.request.operationId());
+      }
+      for (Outgoing o : outgoing) {
+        send(o.topic(), app, o.event());
+      }
+    }
+    tracing.remember(app, rec.active());
+  }
+
+  // one line when an operation starts and one when it ends, with the application and operation
+  // in the MDC like every line about an input
+  private static void logTransition(String previousOp, io.wavesync.engine.sync.OperationState previous,
+      AppRecord rec) {
+    if (rec.request == null || rec.state == null) {
+      return;
+    }
+    boolean sameOp = rec.request.operationId().equals(previousOp);
+    if (!sameOp && !rec.state.phase().isCompleted()) {
+      LOG.info("operation started");
+    }
+    if (rec.state.phase().isCompleted()
+        && (!sameOp || previous == null || !previous.phase().isCompleted())) {
+      LOG.infof("operation %s: %s", rec.state.phase(), rec.state.message());
     }
   }
 
@@ -271,6 +333,7 @@ public final class PlannerProcessor implements Processor<String, byte[], String,
     for (Map.Entry<String, String> h : CloudEventHeaders.headers(event, settings.source()).entrySet()) {
       headers.add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8));
     }
+    tracing.inject(headers);
     ctx.forward(new Record<>(key, EventJson.serialize(event), ctx.currentSystemTimeMs(), headers),
         PlannerTopology.sinkFor(topic));
   }

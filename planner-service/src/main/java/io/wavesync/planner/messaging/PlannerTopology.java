@@ -30,13 +30,14 @@ public class PlannerTopology {
   }
 
   @Produces
-  public Topology topology(PlannerConfig config, PlannerMetrics metrics) {
+  public Topology topology(PlannerConfig config, PlannerMetrics metrics,
+      io.opentelemetry.api.OpenTelemetry otel) {
     return build(new PlannerCore(new PlannerCore.Config(config.fieldManager(),
             config.resendAfter(), config.backstop(), config.maxCachedTargets(),
             app -> projectFor(config, app))),
         new PlannerProcessor.Settings(config.fieldManager(), config.tick(),
             config.maxRequestBytes(), config.source()),
-        metrics);
+        metrics, otel);
   }
 
   static io.wavesync.engine.sync.ProjectPolicy projectFor(PlannerConfig config, String app) {
@@ -52,10 +53,17 @@ public class PlannerTopology {
 
   public static Topology build(
       PlannerCore core, PlannerProcessor.Settings settings, PlannerMetrics metrics) {
+    return build(core, settings, metrics, io.opentelemetry.api.OpenTelemetry.noop());
+  }
+
+  /** The topology, with each processor tracing its inputs and outputs through {@code otel}. */
+  public static Topology build(PlannerCore core, PlannerProcessor.Settings settings,
+      PlannerMetrics metrics, io.opentelemetry.api.OpenTelemetry otel) {
     Topology t = new Topology();
     t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
         Topics.SYNC_REQUESTS, Topics.OBSERVATIONS);
-    t.addProcessor(PROCESSOR, () -> new PlannerProcessor(core, settings, metrics), SOURCE);
+    t.addProcessor(PROCESSOR,
+        () -> new PlannerProcessor(core, settings, metrics, new PlannerTracing(otel)), SOURCE);
     t.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PlannerProcessor.APPS_STORE),
         Serdes.String(), Serdes.ByteArray()), PROCESSOR);

@@ -181,6 +181,16 @@ class PlannerCoreTest {
         .containsExactlyInAnyOrder("migrate", "shop");
     assertThat(d.cluster.byName("migrate").finalizers()).isEmpty();
     assertThat(d.cluster.creations).doesNotContainKey("notify-failure");
+    // the deletion says which delete policy asked for it, down to the cleanup command's actions
+    List<PlannerCore.SendCleanup> deletes = d.sent.stream()
+        .filter(o -> o instanceof PlannerCore.SendCleanup c && c.kind() == StoredAnswer.Kind.DELETE)
+        .map(o -> (PlannerCore.SendCleanup) o).toList();
+    assertThat(deletes).singleElement().satisfies(c -> {
+      assertThat(c.reason()).isEqualTo("HookSucceeded");
+      assertThat(io.wavesync.planner.messaging.EventMapper.cleanup(APP, c, "wavesync").actions())
+          .extracting(io.wavesync.events.payload.CleanupAction::reason)
+          .containsOnly("HookSucceeded");
+    });
   }
 
   @Test
@@ -259,6 +269,42 @@ class PlannerCoreTest {
     d.pump();
     assertThat(d.record().observed).containsKey("/ConfigMap/shop/elsewhere");
     assertThat(d.record().buffered).isEmpty();
+  }
+
+  static final String TWO_CONFIG_MAP_WAVES = """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: first
+        annotations:
+          argocd.argoproj.io/sync-wave: "0"
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: second
+        annotations:
+          argocd.argoproj.io/sync-wave: "1"
+      """;
+
+  @Test
+  void anObservationThatOvertookTheAnswerStartsTheNextWaveAsSoonAsTheStepCompletes() {
+    Driver d = new Driver();
+    d.handle(new PlannerCore.StartSync(request("op-1", TWO_CONFIG_MAP_WAVES)));
+    PlannerCore.Output validation = d.commands.poll();
+    d.handle(new PlannerCore.Answer(Driver.commandId(validation), d.cluster.answer(validation)));
+    d.cluster.changed.clear();
+    PlannerCore.Output firstWave = d.commands.poll();
+    StoredAnswer applied = d.cluster.answer(firstWave);
+    // the watcher reports the applied ConfigMap before the runner's answer arrives
+    for (ResourceKey k : d.cluster.changed) {
+      d.handle(new PlannerCore.Observed(k.toString(), d.cluster.objects.get(k)));
+    }
+    d.cluster.changed.clear();
+    assertThat(d.record().buffered).isNotEmpty();
+    d.handle(new PlannerCore.Answer(Driver.commandId(firstWave), applied));
+    // no further input and no timer: the next wave goes out with the answer
+    assertThat(d.waves()).containsExactly("Sync/0:[first]", "Sync/1:[second]");
   }
 
   @Test
@@ -369,6 +415,12 @@ class PlannerCoreTest {
     assertThat(syncFailWaves).hasSize(1);
     assertThat(d.sent).anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(
         PlannerCore.SendCleanup.class, c -> assertThat(c.followUp()).isNotNull()));
+    // the HookFailed deletion is named as such
+    assertThat(d.sent).anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(
+        PlannerCore.SendCleanup.class, c -> {
+          assertThat(c.kind()).isEqualTo(StoredAnswer.Kind.DELETE);
+          assertThat(c.reason()).isEqualTo("HookFailed");
+        }));
     assertThat(d.cluster.objects.keySet()).extracting(ResourceKey::name).doesNotContain("migrate");
     d.cluster.finishJob("notify-failure", true);
     d.pump();

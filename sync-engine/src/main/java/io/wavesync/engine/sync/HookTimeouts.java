@@ -5,8 +5,11 @@ import io.wavesync.engine.model.KubeObject;
 import java.time.Duration;
 import java.time.Instant;
 
-/** When the next running hook reaches its timeout (decision 7), so a step can be scheduled then. */
-final class HookTimeouts {
+/**
+ * When the next running hook reaches its timeout (decision 7), so a step can be scheduled then; and
+ * the timeout of one hook, for whoever reports on running hooks (the planner's metrics).
+ */
+public final class HookTimeouts {
 
   private HookTimeouts() {}
 
@@ -29,7 +32,16 @@ final class HookTimeouts {
   }
 
   private static Duration timeoutOf(SyncContext.Input in, ResourceResult r) {
-    for (KubeObject t : in.targets()) {
+    return timeoutOf(in.targets(), in.settings().defaultHookTimeout, r);
+  }
+
+  /**
+   * The timeout of the hook {@code r}: its {@code wavesync.io/hook-timeout} annotation among
+   * {@code targets}, else {@code defaultTimeout}; null when it has none.
+   */
+  public static Duration timeoutOf(
+      java.util.List<KubeObject> targets, Duration defaultTimeout, ResourceResult r) {
+    for (KubeObject t : targets) {
       boolean sameObject = t.kind().equals(r.kind()) && t.group().equals(r.group())
           && (t.name().equals(r.name())
               || (t.name().isEmpty() && !t.generateName().isEmpty()
@@ -46,6 +58,6 @@ final class HookTimeouts {
         break;
       }
     }
-    return in.settings().defaultHookTimeout;
+    return defaultTimeout;
   }
 }

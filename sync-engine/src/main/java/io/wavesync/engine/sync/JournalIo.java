@@ -24,7 +24,13 @@ public final class JournalIo implements SyncIo {
 
   public record RemoveFinalizersCall(List<KubeObject> objects) implements Call {}
 
-  public record DeleteCall(List<KubeObject> objects, String propagationPolicy) implements Call {}
+  /** A deletion; {@code reason} says why ({@code SyncIo.REASON_*}), null when not said. */
+  public record DeleteCall(List<KubeObject> objects, String propagationPolicy, String reason)
+      implements Call {
+    public DeleteCall(List<KubeObject> objects, String propagationPolicy) {
+      this(objects, propagationPolicy, null);
+    }
+  }
 
   public record GetCall(List<KubeObject> objects) implements Call {}
 
@@ -138,6 +144,12 @@ public final class JournalIo implements SyncIo {
   @Override
   public Map<ResourceKey, ApiException> delete(List<KubeObject> objects, String propagationPolicy) {
     return call(new DeleteCall(List.copyOf(objects), propagationPolicy));
+  }
+
+  @Override
+  public Map<ResourceKey, ApiException> delete(
+      List<KubeObject> objects, String propagationPolicy, String reason) {
+    return call(new DeleteCall(List.copyOf(objects), propagationPolicy, reason));
   }
 
   @Override

@@ -206,7 +206,7 @@ public final class SyncContext {
     List<SyncTask> syncFailedTasks = filter(regular, t -> t.syncStatus == ResultCode.SyncFailed);
 
     if (regular.stream().anyMatch(t -> t.completed() && !t.successful())) {
-      deleteHooks(deleteOnFailure);
+      deleteHooks(deleteOnFailure, SyncIo.REASON_HOOK_FAILED);
       executeSyncFailPhase(
           syncFailTasks, syncFailedTasks, "one or more synchronization tasks completed unsuccessfully");
       return;
@@ -217,7 +217,7 @@ public final class SyncContext {
       pending = filterOutOfSyncTasks(pending);
     }
     if (pending.isEmpty()) {
-      deleteHooks(deleteOnSuccess);
+      deleteHooks(deleteOnSuccess, SyncIo.REASON_HOOK_SUCCEEDED);
       setPhase(OperationPhase.Succeeded, "successfully synced (no more tasks)");
       return;
     }
@@ -268,14 +268,14 @@ public final class SyncContext {
           boolean completed =
               executeSyncFailPhase(syncFailTasks, failedInStep, "one or more objects failed to apply");
           if (completed) {
-            deleteHooks(deleteOnFailure);
+            deleteHooks(deleteOnFailure, SyncIo.REASON_HOOK_FAILED);
           }
         }
       }
       case SUCCESSFUL -> {
         if (remaining.isEmpty() && stepTasks.stream().noneMatch(SyncTask::isHook)) {
           // the last wave of plain resources is not waited for, even if it degrades later
-          deleteHooks(deleteOnSuccess);
+          deleteHooks(deleteOnSuccess, SyncIo.REASON_HOOK_SUCCEEDED);
           setPhase(OperationPhase.Succeeded, "successfully synced (all tasks run)");
         } else {
           // decision 3: in a single-step sync only the hooks are waited for, so only they are named
@@ -371,8 +371,8 @@ public final class SyncContext {
       }
       stopped.add(t);
     }
-    Map<ResourceKey, ApiException> delErrors =
-        toDelete.isEmpty() ? Map.of() : io.delete(liveObjs(toDelete), s.prunePropagationPolicy);
+    Map<ResourceKey, ApiException> delErrors = toDelete.isEmpty() ? Map.of()
+        : io.delete(liveObjs(toDelete), s.prunePropagationPolicy, SyncIo.REASON_TERMINATE);
     for (SyncTask t : stopped) {
       ApiException e = toDelete.contains(t) ? delErrors.get(ResourceKey.of(t.live)) : null;
       if (e != null && !e.isNotFound()) {
@@ -743,8 +743,8 @@ public final class SyncContext {
   private void stopTimedOutHooks(List<SyncTask> hooks) {
     Map<ResourceKey, String> finErrors = io.removeHookFinalizers(liveObjs(hooks));
     List<SyncTask> toDelete = filter(hooks, t -> !finErrors.containsKey(ResourceKey.of(t.live)));
-    Map<ResourceKey, ApiException> delErrors =
-        toDelete.isEmpty() ? Map.of() : io.delete(liveObjs(toDelete), s.prunePropagationPolicy);
+    Map<ResourceKey, ApiException> delErrors = toDelete.isEmpty() ? Map.of()
+        : io.delete(liveObjs(toDelete), s.prunePropagationPolicy, SyncIo.REASON_HOOK_TIMEOUT);
     for (SyncTask t : hooks) {
       ResourceKey k = ResourceKey.of(t.live);
       ApiException de = delErrors.get(k);
@@ -824,12 +824,14 @@ public final class SyncContext {
     return reasons.isEmpty() ? base : base + ", reason: " + String.join(",", reasons);
   }
 
-  private void deleteHooks(List<SyncTask> hooks) {
+  /** Deletes hooks by their delete policy; {@code policy} names it for the record. */
+  private void deleteHooks(List<SyncTask> hooks, String policy) {
     // a dry run changes nothing in the cluster (spec §5.6)
     if (hooks.isEmpty() || s.dryRun) {
       return;
     }
-    Map<ResourceKey, ApiException> errors = io.delete(liveObjs(hooks), s.prunePropagationPolicy);
+    Map<ResourceKey, ApiException> errors =
+        io.delete(liveObjs(hooks), s.prunePropagationPolicy, policy);
     for (SyncTask t : hooks) {
       ApiException e = errors.get(ResourceKey.of(t.live));
       if (e != null && !e.isNotFound()) {

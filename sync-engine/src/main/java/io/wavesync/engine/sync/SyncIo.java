@@ -29,6 +29,21 @@ public interface SyncIo {
    */
   Map<ResourceKey, ApiException> delete(List<KubeObject> objects, String propagationPolicy);
 
+  /** Why hooks are deleted: their delete policy, or the operation stopping them. */
+  String REASON_HOOK_SUCCEEDED = "HookSucceeded";
+  String REASON_HOOK_FAILED = "HookFailed";
+  String REASON_TERMINATE = "Terminate";
+  String REASON_HOOK_TIMEOUT = "HookTimeout";
+
+  /**
+   * {@link #delete(List, String)}, saying why ({@code REASON_*}); an implementation that sends the
+   * deletion elsewhere passes the reason on, the others ignore it.
+   */
+  default Map<ResourceKey, ApiException> delete(
+      List<KubeObject> objects, String propagationPolicy, String reason) {
+    return delete(objects, propagationPolicy);
+  }
+
   /** Reads each object directly from the API (not from a cache). */
   Map<ResourceKey, Lookup> get(List<KubeObject> objects);
 
