@@ -30,6 +30,7 @@ import static io.wavesync.sandbox.Fixtures.hasCondition;
 import static io.wavesync.sandbox.Fixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ApiServerTest {
 
@@ -167,14 +168,21 @@ class ApiServerTest {
   void aJobTemplateCannotChange() {
     client.batch().v1().jobs().resource(job("immutable", "fixed", List.of("true"))).create();
 
-    assertThatThrownBy(() -> client.batch().v1().jobs().inNamespace("immutable").withName("fixed")
-        .edit(j -> {
-          j.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("other");
-          return j;
-        }))
-        .isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
-        .hasMessageContaining("field is immutable");
+    // the simulator writes the new Job's status concurrently: an edit that lost that race gets
+    // 409 Conflict, as on a real cluster, and is tried again
+    KubernetesClientException refused = null;
+    for (int attempt = 0; attempt < 20 && (refused == null || refused.getCode() == 409);
+        attempt++) {
+      refused = catchThrowableOfType(KubernetesClientException.class,
+          () -> client.batch().v1().jobs().inNamespace("immutable").withName("fixed")
+              .edit(j -> {
+                j.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("other");
+                return j;
+              }));
+      assertThat(refused).as("the changed template must be refused").isNotNull();
+    }
+    assertThat(refused.getCode()).isEqualTo(422);
+    assertThat(refused).hasMessageContaining("field is immutable");
   }
 
   @Test

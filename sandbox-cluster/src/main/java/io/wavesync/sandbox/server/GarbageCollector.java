@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +34,13 @@ public final class GarbageCollector {
   private final Duration delay;
   private final AtomicBoolean sweepPending = new AtomicBoolean();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
+  // An owner index kept from the store's changes, so that finding an object's dependents does not
+  // parse every stored object (it did, and under load that was most of the sandbox's CPU).
+  private final Set<String> liveUids = ConcurrentHashMap.newKeySet();
+  private final Map<String, Set<String>> dependentsByOwner = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> ownersByPath = new ConcurrentHashMap<>();
+  // dependents to check at the next sweep: an owner of theirs went away, or never existed
+  private final Set<String> orphanCandidates = ConcurrentHashMap.newKeySet();
 
   public GarbageCollector(SandboxDispatcher api, ScheduledExecutorService executor,
       Duration delay) {
@@ -41,23 +49,31 @@ public final class GarbageCollector {
     this.delay = delay;
   }
 
-  /** Store listener: runs under the store lock, so it only schedules work. */
+  /** Store listener: runs under the store lock, so it only updates the index and schedules work. */
   public void onChange(SandboxStore.Change change) {
-    if (executor.isShutdown()) {
-      return;
-    }
+    JsonNode metadata = change.object().path("metadata");
+    String uid = metadata.path("uid").asText();
     if (change.type().equals("DELETED")) {
-      if (sweepPending.compareAndSet(false, true)) {
-        schedule(this::sweep, delay);
+      liveUids.remove(uid);
+      unindex(change.path());
+      Set<String> dependents = dependentsByOwner.get(uid);
+      if (dependents != null && !dependents.isEmpty()) {
+        orphanCandidates.addAll(dependents);
+        scheduleSweep();
       }
       return;
     }
-    JsonNode metadata = change.object().path("metadata");
-    if (!metadata.has("deletionTimestamp")) {
+    liveUids.add(uid);
+    List<String> owners = ownerUids(change.object());
+    index(change.path(), owners);
+    if (!owners.isEmpty() && owners.stream().noneMatch(liveUids::contains)) {
+      orphanCandidates.add(change.path());
+      scheduleSweep();
+    }
+    if (executor.isShutdown() || !metadata.has("deletionTimestamp")) {
       return;
     }
     List<String> finalizers = finalizers(change.object());
-    String uid = metadata.path("uid").asText();
     if (finalizers.contains(SandboxDispatcher.FOREGROUND_FINALIZER) && pending.add(uid)) {
       schedule(() -> foreground(change.path(), uid), Duration.ZERO);
     } else if ("Namespace".equals(change.object().path("kind").asText())
@@ -67,23 +83,53 @@ public final class GarbageCollector {
     }
   }
 
-  /** Deletes every object that has owners but none of them exists any more. */
+  private void index(String path, List<String> owners) {
+    List<String> before = ownersByPath.get(path);
+    if (owners.equals(before)) {
+      return;
+    }
+    unindex(path);
+    if (!owners.isEmpty()) {
+      ownersByPath.put(path, owners);
+      for (String owner : owners) {
+        dependentsByOwner.computeIfAbsent(owner, k -> ConcurrentHashMap.newKeySet()).add(path);
+      }
+    }
+  }
+
+  private void unindex(String path) {
+    List<String> owners = ownersByPath.remove(path);
+    if (owners == null) {
+      return;
+    }
+    for (String owner : owners) {
+      dependentsByOwner.computeIfPresent(owner, (k, paths) -> {
+        paths.remove(path);
+        return paths.isEmpty() ? null : paths;
+      });
+    }
+  }
+
+  private void scheduleSweep() {
+    if (!executor.isShutdown() && sweepPending.compareAndSet(false, true)) {
+      schedule(this::sweep, delay);
+    }
+  }
+
+  /** Deletes the candidates that have owners but none of them exists any more. */
   private void sweep() {
     sweepPending.set(false);
-    List<StoredObject> objects = api.store().snapshot();
-    Set<String> live = new HashSet<>();
-    List<JsonNode> parsed = new ArrayList<>();
-    for (StoredObject object : objects) {
-      JsonNode node = SandboxStore.read(object.json());
-      parsed.add(node);
-      live.add(node.path("metadata").path("uid").asText());
-    }
-    for (int i = 0; i < objects.size(); i++) {
-      JsonNode node = parsed.get(i);
+    List<String> candidates = new ArrayList<>(orphanCandidates);
+    orphanCandidates.removeAll(candidates);
+    for (String path : candidates) {
+      JsonNode node = api.get(path).orElse(null);
+      if (node == null) {
+        continue;
+      }
       List<String> owners = ownerUids(node);
-      if (!owners.isEmpty() && owners.stream().noneMatch(live::contains)
+      if (!owners.isEmpty() && owners.stream().noneMatch(liveUids::contains)
           && !node.path("metadata").has("deletionTimestamp")) {
-        delete(objects.get(i).path(), "Background");
+        delete(path, "Background");
       }
     }
   }
@@ -95,11 +141,10 @@ public final class GarbageCollector {
       pending.remove(uid);
       return;
     }
-    List<StoredObject> dependents = new ArrayList<>();
-    for (StoredObject object : api.store().snapshot()) {
-      if (ownerUids(SandboxStore.read(object.json())).contains(uid)) {
-        dependents.add(object);
-      }
+    Map<String, JsonNode> dependents = new LinkedHashMap<>();
+    for (String dependentPath : List.copyOf(dependentsByOwner.getOrDefault(uid, Set.of()))) {
+      api.get(dependentPath).filter(d -> ownerUids(d).contains(uid))
+          .ifPresent(d -> dependents.put(dependentPath, d));
     }
     if (dependents.isEmpty()) {
       pending.remove(uid);
@@ -109,11 +154,11 @@ public final class GarbageCollector {
       });
       return;
     }
-    for (StoredObject dependent : dependents) {
-      if (!SandboxStore.read(dependent.json()).path("metadata").has("deletionTimestamp")) {
-        delete(dependent.path(), "Foreground");
+    dependents.forEach((dependentPath, dependent) -> {
+      if (!dependent.path("metadata").has("deletionTimestamp")) {
+        delete(dependentPath, "Foreground");
       }
-    }
+    });
     schedule(() -> foreground(path, uid), RECHECK);
   }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.http.MockResponse;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -46,6 +50,11 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
   private final ObjectDefaults defaults = new ObjectDefaults();
   private final WatchLog watchLog = new WatchLog(5_000);
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+  // (plural, namespace, name) → the key the object is stored under; kept by every commit
+  private final Map<String, AttributeSet> byName = new ConcurrentHashMap<>();
+  // discovery lists the CRDs on most requests; they change rarely
+  private final AtomicLong crdVersion = new AtomicLong();
+  private volatile CrdCache crdCache;
 
   /** Listeners run on the server's event loop while the store is locked: they must only enqueue. */
   public void addListener(Consumer<Change> listener) {
@@ -84,9 +93,82 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
         GenericKubernetesResource.class), state, existing);
   }
 
+  /**
+   * A GET of one object by name, answered from the name index instead of the mock's scan of every
+   * stored object (the scan was most of the sandbox's CPU under load). Anything else, and a miss,
+   * goes the mock's way, so a write in progress or a 404 is answered exactly as before.
+   */
+  @Override
+  public MockResponse handleGet(String path) {
+    if (path.indexOf('?') < 0) {
+      AttributeSet query = getKey(path);
+      String key = nameKey(query);
+      AttributeSet stored = key == null ? null : byName.get(key);
+      String body = stored == null || !stored.matches(query) ? null : map.get(stored);
+      if (body != null) {
+        return new MockResponse().setResponseCode(200).setBody(body);
+      }
+    }
+    return super.handleGet(path);
+  }
+
+  /**
+   * The stored object a write addresses, from the name index. Callers hold the store's lock, so
+   * the index agrees with the store: a miss for a namespaced name is a definite miss. Queries the
+   * index cannot answer (no name, no namespace) take the mock's scan.
+   */
+  @Override
+  public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+    String key = nameKey(attributes);
+    if (key != null && single(attributes, KubernetesAttributesExtractor.NAMESPACE) != null) {
+      AttributeSet stored = byName.get(key);
+      String body = stored == null || !stored.matches(attributes) ? null : map.get(stored);
+      if (body != null) {
+        return Map.entry(stored, body);
+      }
+      if (stored == null) {
+        return null;
+      }
+    }
+    return super.findResource(attributes);
+  }
+
+  private static String nameKey(AttributeSet attributes) {
+    String plural = single(attributes, KubernetesAttributesExtractor.PLURAL);
+    String name = single(attributes, KubernetesAttributesExtractor.NAME);
+    if (plural == null || name == null) {
+      return null;
+    }
+    String namespace = single(attributes, KubernetesAttributesExtractor.NAMESPACE);
+    return plural + "/" + (namespace == null ? "" : namespace) + "/" + name;
+  }
+
+  private static String single(AttributeSet attributes, String key) {
+    Attribute attribute = attributes.getAttribute(key);
+    if (attribute == null || attribute.getValues().size() != 1) {
+      return null;
+    }
+    Object value = attribute.getValues().iterator().next();
+    return value == null ? null : value.toString();
+  }
+
   private void commit(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
       GenericKubernetesResource resource, String state, String existing) {
     super.processEvent(path, pathAttributes, oldAttributes, resource, state);
+    String oldKey = oldAttributes == null ? null : nameKey(oldAttributes);
+    if (oldKey != null) {
+      byName.remove(oldKey, oldAttributes);
+    }
+    if (path.contains("/customresourcedefinitions")) {
+      crdVersion.incrementAndGet();
+    }
+    if (state != null) {
+      AttributeSet stored = attributesOf(resource, pathAttributes);
+      String key = nameKey(stored);
+      if (key != null) {
+        byName.put(key, stored);
+      }
+    }
     if (Objects.equals(existing, state)) {
       return;
     }
@@ -252,12 +334,22 @@ public final class SandboxStore extends KubernetesCrudDispatcher {
     return snapshot().stream().filter(o -> o.attributes().matches(query)).toList();
   }
 
-  /** Custom resource definitions, for discovery. */
+  /** Custom resource definitions, for discovery; read again only after a CRD changed. */
   List<JsonNode> customResourceDefinitions() {
-    return snapshot().stream()
+    CrdCache cached = crdCache;
+    long version = crdVersion.get();
+    if (cached != null && cached.version() == version) {
+      return cached.crds();
+    }
+    List<JsonNode> crds = snapshot().stream()
         .filter(o -> "customresourcedefinitions".equals(o.plural()))
         .map(o -> read(o.json()))
         .toList();
+    crdCache = new CrdCache(version, crds);
+    return crds;
+  }
+
+  private record CrdCache(long version, List<JsonNode> crds) {
   }
 
   Optional<List<WatchLog.Event>> eventsSince(long resourceVersion, String path) {
