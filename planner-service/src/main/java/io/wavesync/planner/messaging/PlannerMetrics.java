@@ -58,6 +58,14 @@ public class PlannerMetrics {
             .tag("result", result.name()).tag("application", "").register(registry);
       }
     }
+    for (String topic : java.util.List.of(io.wavesync.events.Topics.SYNC_REQUESTS,
+        io.wavesync.events.Topics.OBSERVATIONS)) {
+      // at 0 from the start, like the other services' counters, so that the first dead letter
+      // shows in increase() and the dead-letter alert fires on it
+      consumedCounter(topic);
+      failedCounter(topic);
+      deadLetterCounter(topic);
+    }
     Gauge.builder("wavesync.hooks.running", this, m -> m.runningHookCount())
         .description("hooks running now").register(registry);
     Gauge.builder("wavesync.hooks.running.oldest.age", this, m -> m.oldestRunningHookSeconds())
@@ -135,24 +143,40 @@ public class PlannerMetrics {
   }
 
   void consumed(String topic) {
-    Counter.builder("wavesync.events.consumed").description("records consumed")
-        .tag("service", SERVICE).tag("topic", topic).register(registry).increment();
+    consumedCounter(topic).increment();
   }
 
   void failed(String topic) {
-    Counter.builder("wavesync.events.failed").description("records that could not be processed")
-        .tag("service", SERVICE).tag("topic", topic).register(registry).increment();
+    failedCounter(topic).increment();
   }
 
   void deadLettered(String topic) {
-    Counter.builder("wavesync.events.dlq").description("records sent to the dead-letter topic")
-        .tag("service", SERVICE).tag("topic", topic).register(registry).increment();
+    deadLetterCounter(topic).increment();
+  }
+
+  private Counter consumedCounter(String topic) {
+    return Counter.builder("wavesync.events.consumed").description("records consumed")
+        .tag("service", SERVICE).tag("topic", topic).register(registry);
+  }
+
+  private Counter failedCounter(String topic) {
+    return Counter.builder("wavesync.events.failed")
+        .description("records that could not be processed")
+        .tag("service", SERVICE).tag("topic", topic).register(registry);
+  }
+
+  private Counter deadLetterCounter(String topic) {
+    return Counter.builder("wavesync.events.dlq")
+        .description("records sent to the dead-letter topic")
+        .tag("service", SERVICE).tag("topic", topic).register(registry);
   }
 
   void handled(PlannerCore.Input input, long nanos) {
+    // buckets, so that the planner's own share of a transition can be read as percentiles
     Timer.builder("wavesync.planner.handle").description("time to handle one input")
-        .tag("input", input.getClass().getSimpleName()).register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+        .tag("input", input.getClass().getSimpleName()).publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(1))
+        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void command(String kind, String detail) {

@@ -66,6 +66,20 @@ class PlannerMetricsTest {
   }
 
   @Test
+  void deadLetterAndFailureCountersOfBothInputTopicsExistAtZeroBeforeTheFirstRecord() {
+    for (String topic : List.of("wavesync.sync-requests", "wavesync.observations")) {
+      for (String name : List.of("wavesync.events.consumed", "wavesync.events.failed",
+          "wavesync.events.dlq")) {
+        assertThat(registry.get(name).tag("service", "planner-service").tag("topic", topic)
+            .counter().count()).as(name + " " + topic).isZero();
+      }
+    }
+    metrics.deadLettered("wavesync.observations");
+    assertThat(registry.get("wavesync.events.dlq").tag("topic", "wavesync.observations")
+        .counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
   void runningHooksAreCountedWithTheAgeOfTheOldestAndThoseOverTheirTimeout() {
     Instant start = Instant.ofEpochMilli(clock.wallTime());
     assertThat(gauge("wavesync.hooks.running")).isZero();
