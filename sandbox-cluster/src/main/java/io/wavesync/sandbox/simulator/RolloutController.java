@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.wavesync.sandbox.SandboxAnnotations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
@@ -193,27 +195,20 @@ final class RolloutController {
     if (plan.outcome() != Outcome.AVAILABLE) {
       return;
     }
-    sim.schedule(plan.duration(), () -> {
-      StatefulSet current = sim.client.apps().statefulSets().inNamespace(ns).withName(name).get();
-      if (!sameGeneration(current, uid, generation)) {
-        return;
-      }
-      sim.editStatus(sim.client.apps().statefulSets().inNamespace(ns).withName(name), s -> {
-        StatefulSetStatus status = new StatefulSetStatus();
-        status.setObservedGeneration(generation);
-        status.setReplicas(replicas);
-        status.setReadyReplicas(nonZero(replicas));
-        status.setAvailableReplicas(replicas);
-        status.setCurrentReplicas(nonZero(replicas));
-        status.setUpdatedReplicas(nonZero(replicas));
-        status.setCurrentRevision(revision);
-        status.setUpdateRevision(revision);
-        status.setCollisionCount(0);
-        s.setStatus(status);
-        return s;
-      });
-      Simulation.info("statefulset " + ns + "/" + name + " generation " + generation
-          + " is available");
+    whenAvailable(sim.client.apps().statefulSets().inNamespace(ns).withName(name),
+        uid, generation, plan.duration(), "statefulset " + ns + "/" + name, s -> {
+      StatefulSetStatus status = new StatefulSetStatus();
+      status.setObservedGeneration(generation);
+      status.setReplicas(replicas);
+      status.setReadyReplicas(nonZero(replicas));
+      status.setAvailableReplicas(replicas);
+      status.setCurrentReplicas(nonZero(replicas));
+      status.setUpdatedReplicas(nonZero(replicas));
+      status.setCurrentRevision(revision);
+      status.setUpdateRevision(revision);
+      status.setCollisionCount(0);
+      s.setStatus(status);
+      return s;
     });
   }
 
@@ -245,25 +240,18 @@ final class RolloutController {
     if (plan.outcome() != Outcome.AVAILABLE) {
       return;
     }
-    sim.schedule(plan.duration(), () -> {
-      DaemonSet current = sim.client.apps().daemonSets().inNamespace(ns).withName(name).get();
-      if (!sameGeneration(current, uid, generation)) {
-        return;
-      }
-      sim.editStatus(sim.client.apps().daemonSets().inNamespace(ns).withName(name), d -> {
-        DaemonSetStatus status = new DaemonSetStatus();
-        status.setObservedGeneration(generation);
-        status.setDesiredNumberScheduled(1);
-        status.setCurrentNumberScheduled(1);
-        status.setNumberMisscheduled(0);
-        status.setNumberReady(1);
-        status.setNumberAvailable(1);
-        status.setUpdatedNumberScheduled(1);
-        d.setStatus(status);
-        return d;
-      });
-      Simulation.info("daemonset " + ns + "/" + name + " generation " + generation
-          + " is available");
+    whenAvailable(sim.client.apps().daemonSets().inNamespace(ns).withName(name),
+        uid, generation, plan.duration(), "daemonset " + ns + "/" + name, d -> {
+      DaemonSetStatus status = new DaemonSetStatus();
+      status.setObservedGeneration(generation);
+      status.setDesiredNumberScheduled(1);
+      status.setCurrentNumberScheduled(1);
+      status.setNumberMisscheduled(0);
+      status.setNumberReady(1);
+      status.setNumberAvailable(1);
+      status.setUpdatedNumberScheduled(1);
+      d.setStatus(status);
+      return d;
     });
   }
 
@@ -293,27 +281,36 @@ final class RolloutController {
     if (plan.outcome() != Outcome.AVAILABLE) {
       return;
     }
-    sim.schedule(plan.duration(), () -> {
-      ReplicaSet current = sim.client.apps().replicaSets().inNamespace(ns).withName(name).get();
-      if (!sameGeneration(current, uid, generation)) {
-        return;
-      }
-      sim.editStatus(sim.client.apps().replicaSets().inNamespace(ns).withName(name), r -> {
-        ReplicaSetStatus status = new ReplicaSetStatus();
-        status.setObservedGeneration(generation);
-        status.setReplicas(replicas);
-        status.setFullyLabeledReplicas(nonZero(replicas));
-        status.setReadyReplicas(nonZero(replicas));
-        status.setAvailableReplicas(nonZero(replicas));
-        r.setStatus(status);
-        return r;
-      });
-      Simulation.info("replicaset " + ns + "/" + name + " generation " + generation
-          + " is available");
+    whenAvailable(sim.client.apps().replicaSets().inNamespace(ns).withName(name),
+        uid, generation, plan.duration(), "replicaset " + ns + "/" + name, r -> {
+      ReplicaSetStatus status = new ReplicaSetStatus();
+      status.setObservedGeneration(generation);
+      status.setReplicas(replicas);
+      status.setFullyLabeledReplicas(nonZero(replicas));
+      status.setReadyReplicas(nonZero(replicas));
+      status.setAvailableReplicas(nonZero(replicas));
+      r.setStatus(status);
+      return r;
     });
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  /**
+   * After {@code after}, marks the object available with {@code available} unless it was
+   * replaced, is being deleted or has a newer generation by then.
+   */
+  private <T extends HasMetadata> void whenAvailable(Resource<T> resource, String uid,
+      long generation, Duration after, String what, UnaryOperator<T> available) {
+    sim.schedule(after, () -> {
+      if (!sameGeneration(resource.get(), uid, generation)) {
+        return;
+      }
+      sim.editStatus(resource, available);
+      Simulation.info(what + " generation " + generation
+          + " is available");
+    });
+  }
 
   private static boolean sameGeneration(HasMetadata current, String uid, long generation) {
     return current != null && uid.equals(current.getMetadata().getUid())
