@@ -216,18 +216,7 @@ class HookWatcherTest {
     publishApplied("cache", ns, "", "ConfigMap", "flags", uid);
     await().atMost(WAIT).until(() -> !tap.health(uid).isEmpty());
 
-    ConfigMap edited =
-        cluster
-            .configMaps()
-            .inNamespace(ns)
-            .withName("flags")
-            .edit(
-                c ->
-                    new ConfigMapBuilder(c)
-                        .editMetadata()
-                        .addToAnnotations("step", "2")
-                        .endMetadata()
-                        .build());
+    ConfigMap edited = annotateFlags(ns, "2");
     String version = edited.getMetadata().getResourceVersion();
     await()
         .atMost(WAIT)
@@ -238,18 +227,7 @@ class HookWatcherTest {
     pipeline.changed(update);
     pipeline.drain();
     // a later real change is published after anything the duplicates could have produced
-    ConfigMap again =
-        cluster
-            .configMaps()
-            .inNamespace(ns)
-            .withName("flags")
-            .edit(
-                c ->
-                    new ConfigMapBuilder(c)
-                        .editMetadata()
-                        .addToAnnotations("step", "3")
-                        .endMetadata()
-                        .build());
+    ConfigMap again = annotateFlags(ns, "3");
     String later = again.getMetadata().getResourceVersion();
     await()
         .atMost(WAIT)
@@ -505,5 +483,20 @@ class HookWatcherTest {
       }
     }
     return -1;
+  }
+
+  /** Changes the {@code flags} ConfigMap in {@code ns}: a new resource version to observe. */
+  ConfigMap annotateFlags(String ns, String step) {
+    return cluster
+        .configMaps()
+        .inNamespace(ns)
+        .withName("flags")
+        .edit(
+            c ->
+                new ConfigMapBuilder(c)
+                    .editMetadata()
+                    .addToAnnotations("step", step)
+                    .endMetadata()
+                    .build());
   }
 }
